@@ -1,0 +1,20 @@
+// Host match patterns of the ten supported sites. The manifest's host_permissions and the content
+// script's `matches` both come from here, so a site is added in one place.
+// Mastodon runs on any instance: users grant each instance at runtime (issue 5), so it has no fixed host.
+export const SITE_MATCHES = {
+  x: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*'],
+  linkedin: ['https://www.linkedin.com/*'],
+  youtube: ['https://www.youtube.com/*', 'https://m.youtube.com/*', 'https://studio.youtube.com/*'],
+  instagram: ['https://www.instagram.com/*'],
+  facebook: ['https://www.facebook.com/*', 'https://web.facebook.com/*'],
+  tiktok: ['https://www.tiktok.com/*'],
+  threads: ['https://www.threads.com/*', 'https://www.threads.net/*'],
+  bluesky: ['https://bsky.app/*'],
+  reddit: ['https://www.reddit.com/*', 'https://old.reddit.com/*'],
+  mastodon: ['https://mastodon.social/*'],
+} as const;
+
+export const HOST_PERMISSIONS: string[] = Object.values(SITE_MATCHES).flat();
+
+/** The content script runs on every supported site. */
+export const CONTENT_MATCHES: string[] = HOST_PERMISSIONS;

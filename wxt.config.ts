@@ -1,0 +1,18 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { HOST_PERMISSIONS } from './lib/sites/hosts';
+
+// See ../shared/DESIGN.md: host permissions for the supported sites only, no <all_urls>,
+// and only the permissions a feature uses.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Postmeter',
+    description:
+      'How your posts really do: keeps the statistics social sites show, on your machine, and computes the rates that matter.',
+    permissions: ['storage', 'downloads', 'unlimitedStorage'],
+    host_permissions: HOST_PERMISSIONS,
+    action: { default_title: 'Postmeter' },
+  },
+  vite: () => ({ plugins: [preact()] }),
+});
