@@ -1,0 +1,6 @@
+// The storage layer in one import. Every function takes the database handle from openStore().
+export * from './schema';
+export * from './ingest';
+export * from './queries';
+export * from './export';
+export { QuotaError, isQuotaExceeded } from './quota';
