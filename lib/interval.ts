@@ -1,11 +1,11 @@
 // Arithmetic on counts that may be intervals ("2.3K" = 2300..2399). Every result carries the bounds through,
 // so a figure computed from truncated displays says how uncertain it is instead of pretending to be exact.
-import type { Count } from './count';
+import { exactCount as exactly, type Count } from './count';
 
 /** A computed quantity with bounds: same shape as Count, but it may be fractional or negative. */
 export type Interval = Count;
 
-export const exactly = (n: number): Interval => ({ value: n, min: n, max: n, exact: true });
+export { exactly };
 
 /** Σ: bounds add up; exact only if every term is. Empty → undefined (nothing known, not 0). */
 export function sum(counts: readonly Interval[]): Interval | undefined {

@@ -1,5 +1,5 @@
 // How a newly read count combines with the one already stored, without losing precision.
-import type { Count } from '../count';
+import { isCount, type Count } from '../count';
 import type { Metrics } from '../types';
 import { METRICS } from '../types';
 
@@ -22,26 +22,6 @@ export function resolveCount(stored: Count | undefined, incoming: Count): Count 
     return stored;
   }
   return incoming;
-}
-
-/**
- * A well-formed Count: finite, min <= value <= max. Anything else is dropped, never stored.
- * (Negative is allowed: a Reddit score can go below zero.)
- */
-export function isCount(c: unknown): c is Count {
-  if (typeof c !== 'object' || c === null) return false;
-  const { value, min, max, exact } = c as Record<string, unknown>;
-  return (
-    typeof value === 'number' &&
-    typeof min === 'number' &&
-    typeof max === 'number' &&
-    typeof exact === 'boolean' &&
-    Number.isFinite(value) &&
-    Number.isFinite(min) &&
-    Number.isFinite(max) &&
-    min <= value &&
-    value <= max
-  );
 }
 
 /** Known metric names with well-formed counts only; copies, so stored rows never alias caller objects. */

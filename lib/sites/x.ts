@@ -1,0 +1,249 @@
+// X (x.com / twitter.com): timeline and focused tweets. Rules: ../../../shared/DESIGN.md ("Rules that keep the
+// numbers honest") and dom-anchors.md §1. Label parsing lives in ./x-labels.ts.
+import { exactCount, parseCount } from '../count';
+import type { PostObservation, SiteAdapter } from '../types';
+import { Evidence, X_COUNTERS, labelNumber, parseGroupLabel, type XCounter } from './x-labels';
+
+/*
+ * Selectors, one table. "seen": when X served it, per the real pages in ../shared/fixtures/real/x (rvinowise/
+ * twitter_bot captures 2023-08 … 2024-06, tweetyoink captures 2025-10; all read by test/sites/x.real.test.ts).
+ * "fixture": the hand-made test/fixtures/x/*.html that covers it.
+ *
+ *  key         selector                                            seen               fixture
+ *  post        article[data-testid="tweet"] (focused: tabindex=-1)  2023-08 … 2025-10  all
+ *  statusLink  a[href*="/status/"], the one holding <time>          2023-08 … 2025-10  timeline, focused, garbled, ja
+ *  quoteLink   div[role="link"] holding <time>: a quoted tweet      2023-09 … 2025-10  timeline #3 (garbled #7: <article>)
+ *  actionBar   [role="group"] holding the reply button; never       2023-08 … 2025-10  timeline, focused, ja
+ *              aria-roledescription="carousel" (2023-10 … 2023-12)                     timeline #8
+ *  reply       [data-testid="reply"]                                2023-08 … 2025-10  all with a bar
+ *  repost      [data-testid$="retweet"]: retweet / unretweet        2023-08 … 2025-10  timeline #4
+ *  like        [data-testid$="like"]: like / unlike                 2023-08 … 2025-10  timeline #4, #8
+ *  bookmark    [data-testid$="ookmark"]: bookmark / removeBookmark  2023-08 … 2025-10  focused (count), ja
+ *  analytics   a[href$="/analytics"] "N views. View post analytics" 2023-08 … 2025-10  timeline #5, #9, garbled, ja
+ *              (also the id of a tweet without a timestamp, e.g. an ad)                timeline #1
+ *  visible     span[data-testid="app-text-transition-container"]    2023-08 … 2025-10  timeline #6, focused
+ *  text        [data-testid="tweetText"]                            2023-08 … 2025-10  timeline, focused, ja
+ *  promoted    closest [data-testid="placementTracking"]            CPFT v4.24 2026-08 timeline #1
+ *  notAdLabel  an "Ad"/"Promoted" leaf span outside these is an ad  CPFT v4.24 2026-08 timeline #7
+ */
+export const SELECTORS = {
+  post: 'article[data-testid="tweet"]',
+  statusLink: 'a[href*="/status/"]',
+  quoteLink: 'div[role="link"]',
+  actionBar: '[role="group"]',
+  reply: '[data-testid="reply"]',
+  repost: '[data-testid$="retweet"]',
+  like: '[data-testid$="like"]',
+  bookmark: '[data-testid$="ookmark"]',
+  analytics: 'a[href$="/analytics"]',
+  visible: 'span[data-testid="app-text-transition-container"]',
+  text: '[data-testid="tweetText"]',
+  promoted: '[data-testid="placementTracking"]',
+  notAdLabel: '[data-testid="tweetText"], [data-testid="User-Name"], [data-testid="card.wrapper"]',
+} as const;
+
+const STATUS_PATH = /^\/([A-Za-z0-9_]{1,20})\/status\/(\d{1,20})(?:\/|$)/;
+const HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com']);
+const TWITTER_EPOCH = 1288834974657n;
+/** X started counting views in December 2022; older tweets show "View post analytics" with no number. */
+const VIEW_COUNTS_SINCE = Date.UTC(2022, 11, 1);
+const MAX_TEXT = 280 * 4;
+const BUTTONS: [XCounter, string][] = [
+  ['replies', SELECTORS.reply],
+  ['reposts', SELECTORS.repost],
+  ['likes', SELECTORS.like],
+  ['bookmarks', SELECTORS.bookmark],
+];
+
+/** A tweet inside the tweet (a quote), whose links and numbers are not the outer tweet's. */
+const isNestedPost = (n: Element): boolean =>
+  n.tagName === 'ARTICLE' || (n.matches(SELECTORS.quoteLink) && n.querySelector('time') !== null);
+
+/** Is `el` part of `post` itself, not of a tweet nested in it? */
+function owns(post: Element, el: Element): boolean {
+  for (let n = el.parentElement; n; n = n.parentElement) {
+    if (n === post) return true;
+    if (isNestedPost(n)) return false;
+  }
+  return false;
+}
+
+const own = (post: Element, selector: string): Element[] =>
+  Array.from(post.querySelectorAll(selector)).filter((e) => owns(post, e));
+
+function statusPath(href: string | null): RegExpExecArray | null {
+  if (!href) return null;
+  try {
+    return STATUS_PATH.exec(new URL(href, 'https://x.com').pathname);
+  } catch {
+    return null;
+  }
+}
+
+/** Milliseconds since epoch from a snowflake id; undefined for pre-2010 sequential ids. */
+export function snowflakeTime(id: string): number | undefined {
+  const ms = BigInt(id) >> 22n;
+  return ms < 86_400_000n ? undefined : Number(ms + TWITTER_EPOCH);
+}
+
+/** The id an analytics link names ("/<handle>/status/<id>/analytics"). */
+const analyticsId = (a: Element): string | undefined =>
+  /\/status\/(\d+)\/analytics$/.exec(a.getAttribute('href') ?? '')?.[1];
+
+/**
+ * The tweet's own action bar: the role=group that holds a reply button (never a media carousel), outside any
+ * quoted tweet — or, where the markup nests it in one (tweetyoink's quote-video capture), one whose analytics
+ * link names this tweet's id. A bar whose analytics link names another id is never this tweet's.
+ */
+function actionBar(post: Element, id: string): Element | undefined {
+  const bars = Array.from(post.querySelectorAll(SELECTORS.actionBar)).filter(
+    (g) => g.getAttribute('aria-roledescription') !== 'carousel' && g.querySelector(SELECTORS.reply) !== null,
+  );
+  const mine = bars.filter((g) => !foreignBar(g, id));
+  return mine.find((g) => owns(post, g)) ?? mine.find((g) => barIds(g).includes(id));
+}
+
+const barIds = (g: Element) => Array.from(g.querySelectorAll(SELECTORS.analytics)).map(analyticsId);
+/** A bar whose analytics link names another tweet: stale (recycled node) or a neighbour's. */
+const foreignBar = (g: Element, id: string) => barIds(g).some((i) => i !== undefined && i !== id);
+
+const visibleCount = (el: Element | null | undefined, locale?: string) => {
+  const text = el?.querySelector(SELECTORS.visible)?.textContent;
+  return text ? parseCount(text, locale) : null;
+};
+
+/** Focused tweet: views sit beside the timestamp ("29.9K Views"), not in the action bar. */
+function focusedViews(post: Element, timeLink: Element | undefined, bar: Element | undefined, locale?: string) {
+  if (post.getAttribute('tabindex') !== '-1' || !timeLink) return null;
+  let n: Element | null = timeLink;
+  for (let i = 0; i < 3 && n; i++) {
+    n = n.parentElement;
+    if (!n || n === post || (bar && n.contains(bar))) return null;
+    const v = Array.from(n.querySelectorAll(SELECTORS.visible)).find((e) => owns(post, e));
+    if (v) return parseCount(v.textContent ?? '', locale);
+  }
+  return null;
+}
+
+function readMetrics(
+  post: Element,
+  id: string,
+  timeLink: Element | undefined,
+  publishedAt: number | undefined,
+  locale?: string,
+) {
+  const ev = new Evidence();
+  const bar = actionBar(post, id);
+  const viewEra = publishedAt !== undefined && publishedAt >= VIEW_COUNTS_SINCE;
+  // The link that names this tweet's id (a quoted tweet's or a neighbour's never does).
+  const analytics = Array.from(post.querySelectorAll(SELECTORS.analytics)).find((a) => analyticsId(a) === id);
+
+  if (bar) {
+    const group = parseGroupLabel(bar.getAttribute('aria-label'));
+    for (const metric of X_COUNTERS) {
+      const stated = group.values[metric];
+      if (group.bad.has(metric)) ev.bad(metric);
+      else if (stated !== undefined) ev.exact(metric, exactCount(stated));
+      else if (group.complete && (metric !== 'impressions' || (analytics && viewEra))) ev.omitted(metric);
+    }
+  }
+  for (const [metric, selector] of BUTTONS) {
+    const candidates = bar ? Array.from(bar.querySelectorAll(selector)) : own(post, selector);
+    const button = candidates.find((b) => bar || !foreignBar(b.closest(SELECTORS.actionBar) ?? b, id));
+    if (!button) continue;
+    const n = labelNumber(button.getAttribute('aria-label'), locale);
+    if (n === 'bad') ev.bad(metric);
+    else if (n !== 'none') ev.exact(metric, n);
+    ev.visible(metric, visibleCount(button, locale));
+  }
+  if (analytics) {
+    const label = analytics.getAttribute('aria-label');
+    const n = labelNumber(label, locale);
+    if (n === 'bad') ev.bad('impressions');
+    else if (n !== 'none') ev.exact('impressions', n);
+    else if (label?.trim() && viewEra) ev.omitted('impressions'); // "View post analytics": no views yet
+    ev.visible('impressions', visibleCount(analytics, locale));
+  }
+  ev.visible('impressions', focusedViews(post, timeLink, bar, locale));
+  return ev.resolve();
+}
+
+function isPromoted(post: Element): boolean {
+  if (post.closest(SELECTORS.promoted)) return true;
+  return own(post, 'span').some(
+    (s) =>
+      s.childElementCount === 0 &&
+      /^(Promoted|Ad)$/.test(s.textContent?.trim() ?? '') &&
+      !s.closest(SELECTORS.notAdLabel),
+  );
+}
+
+/**
+ * Identity from the tweet's own status link, the one holding its <time>; a tweet without a timestamp (an ad shows
+ * "Ad" there) falls back to its own action bar's analytics link. Undefined for a nested (quoted) tweet.
+ */
+function identify(el: Element): { timeLink?: Element; handle: string; postId: string } | undefined {
+  if (el.parentElement?.closest(SELECTORS.post)) return undefined; // a quoted tweet is not a post of its own
+  const timeLink = own(el, SELECTORS.statusLink).find((a) => a.querySelector('time'));
+  const bar = timeLink ? undefined : own(el, SELECTORS.actionBar).find((g) => g.querySelector(SELECTORS.reply));
+  const link = timeLink ?? (bar && own(bar, SELECTORS.analytics)[0]);
+  const m = statusPath(link?.getAttribute('href') ?? null);
+  return m ? { timeLink, handle: m[1]!, postId: m[2]! } : undefined;
+}
+
+function read(el: Element, _url: URL): PostObservation | undefined {
+  try {
+    const idn = identify(el);
+    if (!idn) return undefined;
+    const { timeLink, handle, postId } = idn;
+    const author = handle.toLowerCase() === 'i' ? undefined : handle;
+    const publishedAt = snowflakeTime(postId);
+    const locale = el.ownerDocument?.documentElement?.getAttribute('lang') || undefined;
+    const text = own(el, SELECTORS.text)[0]?.textContent?.trim().slice(0, MAX_TEXT);
+    const obs: PostObservation = {
+      site: 'x',
+      postId,
+      url: `https://x.com/${author ?? 'i'}/status/${postId}`,
+      metrics: readMetrics(el, postId, timeLink, publishedAt, locale),
+    };
+    if (author) obs.author = author;
+    if (publishedAt !== undefined) obs.publishedAt = publishedAt;
+    if (text) obs.text = text;
+    if (isPromoted(el)) obs.promoted = true;
+    return obs;
+  } catch {
+    return undefined;
+  }
+}
+
+export const x: SiteAdapter = {
+  id: 'x',
+  matches: (url) => HOSTS.has(url.hostname),
+  postSelector: SELECTORS.post,
+  read,
+  scan(root, url) {
+    const out: PostObservation[] = [];
+    try {
+      const seen = new Set<string>();
+      const els = Array.from(root.querySelectorAll(SELECTORS.post));
+      if ('matches' in root && (root as Element).matches(SELECTORS.post)) els.unshift(root as Element);
+      for (const el of els) {
+        const obs = read(el, url);
+        if (!obs || seen.has(obs.postId)) continue;
+        seen.add(obs.postId);
+        out.push(obs);
+      }
+    } catch {
+      // never throws: whatever was read so far stands
+    }
+    return out;
+  },
+  badgeAnchor: (el) => {
+    try {
+      const idn = identify(el);
+      return idn && actionBar(el, idn.postId);
+    } catch {
+      return undefined;
+    }
+  },
+};
