@@ -1,0 +1,52 @@
+// The toolbar popup: this tab's posts, the most recent posts overall, recording state, CSV export.
+import type { PostRow } from '@/lib/store/schema';
+import { PostTable } from './PostTable';
+
+export interface PopupProps {
+  tabPosts: PostRow[];
+  recent: PostRow[];
+  /** Why this tab shows no posts: not a supported page, or the site's page was not recognised. */
+  tabNote?: string;
+  paused?: 'user' | 'quota';
+  exporting: boolean;
+  exportError?: string;
+  onExport: () => void;
+  onResume: () => void;
+}
+
+export function Popup(p: PopupProps) {
+  return (
+    <main class="pm-popup">
+      <header class="pm-header">
+        <h1>Postmeter</h1>
+        <button type="button" onClick={p.onExport} disabled={p.exporting}>
+          Export CSV
+        </button>
+      </header>
+      {p.paused ? (
+        <p class="pm-banner" role="alert" data-state={`paused-${p.paused}`}>
+          {p.paused === 'quota'
+            ? 'Recording paused: the disk is full. Nothing stored was lost. Free some space, then resume.'
+            : 'Recording is paused.'}{' '}
+          <button type="button" onClick={p.onResume}>
+            Resume recording
+          </button>
+        </p>
+      ) : null}
+      {p.exportError ? (
+        <p class="pm-banner" role="alert">
+          Export failed: {p.exportError}
+        </p>
+      ) : null}
+      <section aria-labelledby="pm-tab">
+        <h2 id="pm-tab">On this tab</h2>
+        {p.tabNote ? <p class="pm-note">{p.tabNote}</p> : null}
+        <PostTable posts={p.tabPosts} section="tab" empty="No posts seen on this tab yet." />
+      </section>
+      <section aria-labelledby="pm-recent">
+        <h2 id="pm-recent">Recent</h2>
+        <PostTable posts={p.recent} section="recent" empty="Nothing recorded yet: scroll a feed." />
+      </section>
+    </main>
+  );
+}

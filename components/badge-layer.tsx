@@ -1,0 +1,74 @@
+// Mounts one badge per post, in a shadow root after the adapter's anchor (the action bar).
+// The host carries data-postmeter-post="<site>:<postId>"; a recycled post element gets its host
+// re-keyed, never a second host. Scraped text only ever reaches Preact text nodes.
+import { render } from 'preact';
+import type { Figure } from '@/lib/figures';
+import { Badge, BADGE_CSS } from './Badge';
+
+export const BADGE_TAG = 'postmeter-badge';
+const THEME_TTL_MS = 1000;
+
+export interface BadgeLayer {
+  show(anchor: Element, key: string, figures: Figure[]): void;
+  removeAll(): void;
+}
+
+export function createBadgeLayer(doc: Document): BadgeLayer {
+  const rendered = new WeakMap<Element, string>();
+  let theme: 'light' | 'dark' = 'light';
+  let themeAt = -Infinity;
+
+  function currentTheme(): 'light' | 'dark' {
+    const now = Date.now();
+    if (now - themeAt > THEME_TTL_MS) {
+      themeAt = now;
+      theme = pageIsDark(doc) ? 'dark' : 'light';
+    }
+    return theme;
+  }
+
+  function hostAfter(anchor: Element): HTMLElement {
+    const next = anchor.nextElementSibling;
+    if (next?.localName === BADGE_TAG) return next as HTMLElement;
+    const host = doc.createElement(BADGE_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = BADGE_CSS;
+    shadow.append(style, doc.createElement('div'));
+    anchor.after(host);
+    return host;
+  }
+
+  return {
+    show(anchor, key, figures) {
+      const host = hostAfter(anchor);
+      const t = currentTheme();
+      const signature = `${key}|${t}|${JSON.stringify(figures)}`;
+      if (rendered.get(host) === signature) return;
+      rendered.set(host, signature);
+      host.setAttribute('data-postmeter-post', key);
+      render(<Badge figures={figures} theme={t} />, host.shadowRoot!.lastElementChild!);
+    },
+    removeAll() {
+      for (const host of doc.querySelectorAll(BADGE_TAG)) {
+        const mount = host.shadowRoot?.lastElementChild;
+        if (mount) render(null, mount);
+        host.remove();
+      }
+    },
+  };
+}
+
+/** X (and most sites) paint the body's background; a dark one means a dark theme. */
+export function pageIsDark(doc: Document): boolean {
+  const win = doc.defaultView;
+  if (!win) return false;
+  for (const el of [doc.body, doc.documentElement]) {
+    if (!el) continue;
+    const rgba = win.getComputedStyle(el).backgroundColor.match(/\d+(\.\d+)?/g)?.map(Number);
+    if (!rgba || rgba.length < 3 || rgba[3] === 0) continue; // transparent: look further out
+    const [r, g, b] = rgba as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  }
+  return false; // nothing painted: the browser's default white
+}

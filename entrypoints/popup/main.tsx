@@ -1,0 +1,83 @@
+// Wiring only: find the tab, ask its content script which posts it showed, read the database, render.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Popup } from '@/components/Popup';
+import { openStore, type PostmeterDatabase, type PostRow } from '@/lib/store/schema';
+import { postsByKeys, recentPosts } from '@/lib/store/queries';
+import type { Message, TabPostsReply } from '@/lib/messages';
+import { pauseReason, recordingState, type RecordingState } from '../background/recording';
+import { downloadPostsCsv } from './export';
+import './style.css';
+
+const RECENT_LIMIT = 20;
+
+/** A popup opened as a page (tests, the demo) names its tab: popup.html?tabId=N. */
+async function targetTabId(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function askTab(tabId: number | undefined): Promise<TabPostsReply | undefined> {
+  if (tabId === undefined) return undefined;
+  try {
+    const message: Message = { type: 'tab-posts' };
+    return (await browser.tabs.sendMessage(tabId, message)) as TabPostsReply | undefined;
+  } catch {
+    return undefined; // no content script there: not a supported site
+  }
+}
+
+function App() {
+  const [db, setDb] = useState<PostmeterDatabase>();
+  const [tabPosts, setTabPosts] = useState<PostRow[]>([]);
+  const [recent, setRecent] = useState<PostRow[]>([]);
+  const [tabNote, setTabNote] = useState<string>();
+  const [recording, setRecording] = useState<RecordingState>({ paused: false });
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string>();
+
+  useEffect(() => {
+    void (async () => {
+      const [store, reply] = await Promise.all([openStore(), targetTabId().then(askTab)]);
+      setDb(store);
+      setRecording(await recordingState.getValue());
+      if (!reply) setTabNote('Postmeter does not read this page.');
+      else if (reply.unrecognised) setTabNote('Posts found but no counters read: this site may have changed. Nothing was recorded.');
+      const [onTab, latest] = await Promise.all([postsByKeys(store, reply?.keys ?? []), recentPosts(store, RECENT_LIMIT)]);
+      setTabPosts(onTab);
+      setRecent(latest);
+    })();
+    return recordingState.watch((state) => setRecording(state ?? { paused: false }));
+  }, []);
+
+  async function onExport() {
+    if (!db) return;
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      await downloadPostsCsv(db);
+    } catch (error) {
+      setExportError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  return (
+    <Popup
+      tabPosts={tabPosts}
+      recent={recent}
+      tabNote={tabNote}
+      paused={pauseReason(recording)}
+      exporting={exporting || !db}
+      exportError={exportError}
+      onExport={() => void onExport()}
+      onResume={() => void recordingState.setValue({ paused: false })}
+    />
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,73 @@
+// The figures a badge or a popup row shows, each with the sentence that says what it counts.
+// One place, so the badge and the popup never disagree about a rate or its denominator.
+import type { PriorState } from './messages';
+import type { PostRow } from './store/schema';
+import type { Metric, Metrics, PostObservation, SiteId } from './types';
+import { engagementRate, growth, viewsPerHour } from './metrics';
+import { formatAgo, formatCompact, formatCount, formatNumber, formatPercent } from './format';
+
+export interface Figure {
+  id: 'er' | 'vph' | 'growth';
+  text: string;
+  title: string;
+}
+
+const PLURAL: Partial<Record<Metric, string>> = { profileVisits: 'profile visits' };
+const metricName = (m: Metric): string => PLURAL[m] ?? m;
+
+export function erFigure(site: SiteId, metrics: Metrics, locale?: string): Figure | undefined {
+  const er = engagementRate(site, metrics, 'impressions');
+  if (!er) return undefined;
+  const counted = er.counted.map(metricName).join(' + ');
+  return {
+    id: 'er',
+    text: `ER ${formatPercent(er, locale)}`,
+    title:
+      `Engagement rate by impressions: ${formatCount(er.engagements, locale)} engagements (${counted}) ` +
+      `÷ ${formatCount(er.denominator, locale)} impressions`,
+  };
+}
+
+export function vphFigure(metrics: Metrics, publishedAt: number | undefined, at: number, locale?: string): Figure | undefined {
+  const vph = viewsPerHour(metrics, publishedAt, at);
+  if (!vph) return undefined;
+  return {
+    id: 'vph',
+    text: `${formatCompact(vph.value, locale, vph.exact)}/h`,
+    title:
+      `${formatCount(metrics[vph.metric]!, locale)} ${metricName(vph.metric)} over ${formatNumber(vph.hours, locale, 1)} h ` +
+      `since published: ${formatNumber(vph.value, locale, 1)} per hour`,
+  };
+}
+
+/** Growth of the headline counter since the user last saw the post (an earlier visit). */
+export function growthFigure(metrics: Metrics, prior: PriorState | null | undefined, now: number, locale?: string): Figure | undefined {
+  if (!prior) return undefined;
+  for (const metric of ['impressions', 'views', 'likes'] as const) {
+    const delta = growth(metrics[metric], prior.metrics[metric]);
+    if (!delta) continue;
+    const sign = delta.value >= 0 ? '+' : '−';
+    const magnitude = { ...delta, value: Math.abs(delta.value) };
+    return {
+      id: 'growth',
+      text: `${sign}${formatCompact(magnitude.value, locale, delta.exact)}`,
+      title: `${sign}${formatCount(delta.exact ? magnitude : delta, locale)} ${metricName(metric)} since you last saw it (${formatAgo(prior.lastSeen, now, locale)})`,
+    };
+  }
+  return undefined;
+}
+
+export function badgeFigures(post: PostObservation, prior: PriorState | null | undefined, now: number, locale?: string): Figure[] {
+  return [
+    erFigure(post.site, post.metrics, locale),
+    vphFigure(post.metrics, post.publishedAt, now, locale),
+    growthFigure(post.metrics, prior, now, locale),
+  ].filter((f): f is Figure => f !== undefined);
+}
+
+/** A stored post's rates, as of when it was last seen. */
+export function postRowFigures(row: PostRow, locale?: string): Figure[] {
+  return [erFigure(row.site, row.metrics, locale), vphFigure(row.metrics, row.publishedAt, row.lastSeen, locale)].filter(
+    (f): f is Figure => f !== undefined,
+  );
+}

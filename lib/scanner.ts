@@ -1,0 +1,170 @@
+// The generic observe → scan → batch loop, given a site adapter.
+//
+// What counts as an impression is a post actually on screen, so posts are read only while an
+// IntersectionObserver says at least half of them (or half the viewport) is visible. Feeds recycle
+// nodes (X moves one cellInnerDiv to another tweet), so a post's identity is re-read from its own
+// links at every scan and never kept on the element. Work is coalesced to one flush per animation
+// frame, and batches leave at most every `sendEveryMs`.
+import type { PostObservation, SiteAdapter } from './types';
+import { postKey } from './types';
+
+export interface ScannerOptions {
+  adapter: SiteAdapter;
+  document: Document;
+  /** The page's current URL (it changes under SPA navigation). */
+  getUrl: () => URL;
+  /** Posts whose counts changed (or were first seen) while visible. */
+  onBatch: (posts: PostObservation[]) => void;
+  /** A visible post was (re-)read: render its badge. Called for every visible post on each read. */
+  onRead?: (el: Element, post: PostObservation) => void;
+  /** Post containers were found on screen, yet none gave a counter: the adapter may be out of date. */
+  onHealth?: (health: ScanHealth) => void;
+  sendEveryMs?: number;
+  debug?: (...args: unknown[]) => void;
+}
+
+export interface ScanHealth {
+  containers: number;
+  withCounters: number;
+}
+
+export interface Scanner {
+  /** Keys ("site:postId") this page has shown, most recent first. */
+  seenKeys(): string[];
+  health(): ScanHealth;
+  /** Forget what was sent (SPA navigation to a new page keeps the scanner but restarts its memory). */
+  reset(): void;
+  stop(): void;
+}
+
+const VISIBLE_RATIO = 0.5;
+
+export function startScanner(opts: ScannerOptions): Scanner {
+  const { adapter, document: doc, debug } = opts;
+  const win = doc.defaultView!;
+  const sendEveryMs = opts.sendEveryMs ?? 1000;
+
+  const watched = new WeakSet<Element>();
+  const visible = new Set<Element>();
+  /** Last counts sent per key, serialised: an unchanged post is not sent again. */
+  const sent = new Map<string, string>();
+  const seen = new Map<string, number>();
+  let outbox = new Map<string, PostObservation>();
+  let frame = 0;
+  let sendTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let containers = 0;
+  let withCounters = 0;
+  let lastHealth = '';
+  let seq = 0;
+
+  const intersection = new win.IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const rootHeight = e.rootBounds?.height ?? win.innerHeight;
+        const onScreen =
+          e.isIntersecting &&
+          (e.intersectionRatio >= VISIBLE_RATIO || e.intersectionRect.height >= rootHeight * VISIBLE_RATIO);
+        if (onScreen) visible.add(e.target);
+        else visible.delete(e.target);
+      }
+      schedule();
+    },
+    { threshold: [0, 0.25, VISIBLE_RATIO, 0.75, 1] },
+  );
+
+  // Named so the debug log says which observer fired when a site changes its DOM.
+  const feedMutations = new win.MutationObserver(() => schedule());
+  feedMutations.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['aria-label', 'href', 'datetime'],
+  });
+
+  function schedule(): void {
+    if (stopped || frame) return;
+    frame = win.requestAnimationFrame(flush);
+  }
+
+  function flush(): void {
+    frame = 0;
+    if (stopped) return;
+    watchNewPosts();
+    readVisible();
+  }
+
+  function watchNewPosts(): void {
+    for (const el of doc.querySelectorAll(adapter.postSelector)) {
+      if (watched.has(el)) continue;
+      watched.add(el);
+      intersection.observe(el);
+    }
+  }
+
+  function readVisible(): void {
+    const url = opts.getUrl();
+    let found = 0;
+    let counted = 0;
+    for (const el of visible) {
+      if (!el.isConnected) {
+        visible.delete(el);
+        continue;
+      }
+      found++;
+      const post = adapter.read(el, url);
+      if (!post) continue;
+      const hasCounters = Object.keys(post.metrics).length > 0;
+      if (hasCounters) counted++;
+      const key = postKey(post);
+      seen.set(key, ++seq);
+      opts.onRead?.(el, post);
+      if (!hasCounters) continue; // nothing worth recording; health reports it
+      const signature = JSON.stringify([post.metrics, post.author, post.url]);
+      if (sent.get(key) === signature) continue;
+      sent.set(key, signature);
+      outbox.set(key, post);
+    }
+    if (found) {
+      containers = found;
+      withCounters = counted;
+      const health = `${found}/${counted}`;
+      if (health !== lastHealth) {
+        lastHealth = health;
+        opts.onHealth?.({ containers, withCounters });
+      }
+    }
+    if (outbox.size && !sendTimer) sendTimer = setTimeout(sendBatch, sendEveryMs);
+  }
+
+  function sendBatch(): void {
+    sendTimer = undefined;
+    if (stopped || !outbox.size) return;
+    const posts = [...outbox.values()];
+    outbox = new Map();
+    debug?.('batch', posts.length);
+    opts.onBatch(posts);
+  }
+
+  schedule();
+
+  return {
+    seenKeys: () => [...seen.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k),
+    health: () => ({ containers, withCounters }),
+    reset() {
+      sendBatch();
+      sent.clear();
+      seen.clear();
+      schedule();
+    },
+    stop() {
+      stopped = true;
+      feedMutations.disconnect();
+      intersection.disconnect();
+      if (frame) win.cancelAnimationFrame(frame);
+      if (sendTimer) clearTimeout(sendTimer);
+      visible.clear();
+    },
+  };
+}

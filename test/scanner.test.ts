@@ -1,0 +1,122 @@
+// The scanner with a stand-in IntersectionObserver: happy-dom does no layout, so the test says
+// which posts are on screen and checks what gets read, sent and re-keyed.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startScanner, type Scanner } from '@/lib/scanner';
+import type { PostObservation, SiteAdapter } from '@/lib/types';
+
+class FakeIO {
+  static last: FakeIO;
+  observed = new Set<Element>();
+  constructor(private cb: IntersectionObserverCallback) {
+    FakeIO.last = this;
+  }
+  observe(el: Element) {
+    this.observed.add(el);
+  }
+  unobserve(el: Element) {
+    this.observed.delete(el);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  show(el: Element, on = true) {
+    const rect = { height: on ? 100 : 0 } as DOMRectReadOnly;
+    this.cb([{ target: el, isIntersecting: on, intersectionRatio: on ? 1 : 0, intersectionRect: rect, rootBounds: null } as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+  }
+}
+
+const exact = (n: number) => ({ value: n, min: n, max: n, exact: true });
+// A minimal adapter over <div class="post" href=id aria-label=likes> (attributes the scanner watches).
+const adapter: SiteAdapter = {
+  id: 'x',
+  postSelector: '.post',
+  matches: () => true,
+  read(el) {
+    const id = el.getAttribute('href');
+    if (!id) return undefined;
+    const likes = el.getAttribute('aria-label');
+    const metrics = likes === null ? {} : { likes: exact(Number(likes)) };
+    return { site: 'x', postId: id, url: `https://x.com/a/status/${id}`, metrics };
+  },
+  scan: () => [],
+};
+
+const tick = () => new Promise((r) => setTimeout(r, 30));
+
+describe('scanner', () => {
+  let scanner: Scanner;
+  let batches: PostObservation[][];
+  beforeEach(() => {
+    vi.stubGlobal('IntersectionObserver', FakeIO);
+    (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeIO;
+    document.body.innerHTML = '';
+    batches = [];
+  });
+  afterEach(() => scanner?.stop());
+
+  function start() {
+    scanner = startScanner({ adapter, document, getUrl: () => new URL('https://x.com/home'), onBatch: (b) => batches.push(b), sendEveryMs: 10 });
+  }
+  function addPost(id: string, likes?: number): HTMLElement {
+    const el = document.createElement('div');
+    el.className = 'post';
+    el.setAttribute('href', id);
+    if (likes !== undefined) el.setAttribute('aria-label', String(likes));
+    document.body.append(el);
+    return el;
+  }
+
+  it('records a post only once it is on screen, and once per change', async () => {
+    const a = addPost('1', 5);
+    addPost('2', 7);
+    start();
+    await tick();
+    expect(batches).toEqual([]);
+    FakeIO.last.show(a);
+    await tick();
+    expect(batches.flat().map((p) => p.postId)).toEqual(['1']);
+    FakeIO.last.show(a); // seen again, nothing changed: nothing sent
+    await tick();
+    expect(batches).toHaveLength(1);
+    a.setAttribute('aria-label', '6');
+    await tick();
+    expect(batches.flat().map((p) => p.metrics.likes?.value)).toEqual([5, 6]);
+  });
+
+  it('re-keys a recycled element instead of trusting which element it is', async () => {
+    const el = addPost('1', 5);
+    start();
+    await tick();
+    FakeIO.last.show(el);
+    await tick();
+    el.setAttribute('href', '9');
+    el.setAttribute('aria-label', '1');
+    await tick();
+    expect(batches.flat().map((p) => [p.postId, p.metrics.likes?.value])).toEqual([
+      ['1', 5],
+      ['9', 1],
+    ]);
+    expect(scanner.seenKeys()).toEqual(['x:9', 'x:1']);
+  });
+
+  it('reports posts without counters as unrecognised and sends nothing for them', async () => {
+    const el = addPost('1');
+    start();
+    await tick();
+    FakeIO.last.show(el);
+    await tick();
+    expect(batches).toEqual([]);
+    expect(scanner.health()).toEqual({ containers: 1, withCounters: 0 });
+  });
+
+  it('stops cleanly: no more reads or sends', async () => {
+    const el = addPost('1', 1);
+    start();
+    await tick();
+    scanner.stop();
+    FakeIO.last.show(el);
+    el.setAttribute('aria-label', '2');
+    await tick();
+    expect(batches).toEqual([]);
+  });
+});
