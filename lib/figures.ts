@@ -57,9 +57,24 @@ export function growthFigure(metrics: Metrics, prior: PriorState | null | undefi
   return undefined;
 }
 
+/** Said instead of a rate when the page shows no denominator: the badge stays, the rate is not invented. */
+function noRateFigure(post: PostObservation): Figure {
+  const known = Object.keys(post.metrics).length > 0;
+  const zero = post.metrics.impressions?.max === 0;
+  return {
+    id: 'er',
+    text: 'ER —',
+    title: !known
+      ? 'No counters could be read on this post; nothing was recorded for it.'
+      : zero
+        ? 'No engagement rate yet: 0 impressions so far.'
+        : 'No engagement rate: the page shows no impressions for this post, so there is no denominator.',
+  };
+}
+
 export function badgeFigures(post: PostObservation, prior: PriorState | null | undefined, now: number, locale?: string): Figure[] {
   return [
-    erFigure(post.site, post.metrics, locale),
+    erFigure(post.site, post.metrics, locale) ?? noRateFigure(post),
     vphFigure(post.metrics, post.publishedAt, now, locale),
     growthFigure(post.metrics, prior, now, locale),
   ].filter((f): f is Figure => f !== undefined);

@@ -34,6 +34,8 @@ export interface Scanner {
   health(): ScanHealth;
   /** Forget what was sent (SPA navigation to a new page keeps the scanner but restarts its memory). */
   reset(): void;
+  /** Read and send now, without waiting for the batch timer (the page is being hidden or left). */
+  flushNow(): void;
   stop(): void;
 }
 
@@ -58,19 +60,27 @@ export function startScanner(opts: ScannerOptions): Scanner {
   let lastHealth = '';
   let seq = 0;
 
-  const intersection = new win.IntersectionObserver(
-    (entries) => {
-      for (const e of entries) {
-        const rootHeight = e.rootBounds?.height ?? win.innerHeight;
-        const onScreen =
-          e.isIntersecting &&
-          (e.intersectionRatio >= VISIBLE_RATIO || e.intersectionRect.height >= rootHeight * VISIBLE_RATIO);
-        if (onScreen) visible.add(e.target);
-        else visible.delete(e.target);
-      }
-      schedule();
-    },
-    { threshold: [0, 0.25, VISIBLE_RATIO, 0.75, 1] },
+  // Two observers decide "on screen": at least half the post is visible (onScreenShare), or the post
+  // crosses the middle of the viewport (viewportMiddle) — a tweet taller than the screen never shows
+  // half of itself, and ratio thresholds alone would never fire while scrolling through it.
+  const half = new Set<Element>();
+  const middle = new Set<Element>();
+  const track = (set: Set<Element>, test: (e: IntersectionObserverEntry) => boolean) => (entries: IntersectionObserverEntry[]) => {
+    for (const e of entries) {
+      if (test(e)) set.add(e.target);
+      else set.delete(e.target);
+      if (half.has(e.target) || middle.has(e.target)) visible.add(e.target);
+      else visible.delete(e.target);
+    }
+    schedule();
+  };
+  const onScreenShare = new win.IntersectionObserver(
+    track(half, (e) => e.isIntersecting && e.intersectionRatio >= VISIBLE_RATIO),
+    { threshold: [0, VISIBLE_RATIO] },
+  );
+  const viewportMiddle = new win.IntersectionObserver(
+    track(middle, (e) => e.isIntersecting),
+    { rootMargin: '-49% 0px -49% 0px', threshold: 0 },
   );
 
   // Named so the debug log says which observer fired when a site changes its DOM.
@@ -99,7 +109,8 @@ export function startScanner(opts: ScannerOptions): Scanner {
     for (const el of doc.querySelectorAll(adapter.postSelector)) {
       if (watched.has(el)) continue;
       watched.add(el);
-      intersection.observe(el);
+      onScreenShare.observe(el);
+      viewportMiddle.observe(el);
     }
   }
 
@@ -110,6 +121,8 @@ export function startScanner(opts: ScannerOptions): Scanner {
     for (const el of visible) {
       if (!el.isConnected) {
         visible.delete(el);
+        half.delete(el);
+        middle.delete(el);
         continue;
       }
       found++;
@@ -152,6 +165,13 @@ export function startScanner(opts: ScannerOptions): Scanner {
   return {
     seenKeys: () => [...seen.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k),
     health: () => ({ containers, withCounters }),
+    flushNow() {
+      if (stopped) return;
+      if (frame) win.cancelAnimationFrame(frame);
+      flush();
+      if (sendTimer) clearTimeout(sendTimer);
+      sendBatch();
+    },
     reset() {
       sendBatch();
       sent.clear();
@@ -161,10 +181,13 @@ export function startScanner(opts: ScannerOptions): Scanner {
     stop() {
       stopped = true;
       feedMutations.disconnect();
-      intersection.disconnect();
+      onScreenShare.disconnect();
+      viewportMiddle.disconnect();
       if (frame) win.cancelAnimationFrame(frame);
       if (sendTimer) clearTimeout(sendTimer);
       visible.clear();
+      half.clear();
+      middle.clear();
     },
   };
 }

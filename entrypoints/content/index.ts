@@ -76,6 +76,11 @@ export default defineContentScript({
     });
 
     ctx.addEventListener(window, 'wxt:locationchange', () => scanner.reset());
+    // Leaving or hiding the page must not drop the batch still waiting for its timer.
+    ctx.addEventListener(window, 'pagehide', () => scanner.flushNow());
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'hidden') scanner.flushNow();
+    });
     ctx.onInvalidated(() => {
       scanner.stop();
       badges.removeAll();
