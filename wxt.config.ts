@@ -10,7 +10,8 @@ export default defineConfig({
     name: 'Postmeter',
     description:
       'How your posts really do: keeps the statistics social sites show, on your machine, and computes the rates that matter.',
-    permissions: ['storage', 'downloads', 'unlimitedStorage'],
+    // storage: the recording switch; downloads: Export CSV as a normal download.
+    permissions: ['storage', 'downloads'],
     host_permissions: HOST_PERMISSIONS,
     action: { default_title: 'Postmeter' },
   },
