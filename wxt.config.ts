@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { HOST_PERMISSIONS } from './lib/sites/hosts';
 
-// See ../shared/DESIGN.md: host permissions for the supported sites only, no <all_urls>,
+// See ../shared/DESIGN.md: host permissions for the ten supported sites only (lib/sites/hosts.ts),
 // and only the permissions a feature uses.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extensionArgs, findChromium, NO_CHROMIUM } from './chromium.mjs';
 import { homePage, statusPage, withIds, TWEETS } from './demo-feed.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,20 +17,9 @@ const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless');
 
-function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  return candidates.find((path) => existsSync(path));
-}
-
 const chromiumPath = findChromium();
 if (!chromiumPath) {
-  console.error(`No Chromium found (looked at ${process.env.CHROMIUM_PATH ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH}, ` : ''}/usr/bin/chromium, /usr/bin/chromium-browser).
-
-The demo needs Chromium, not branded Google Chrome: Chrome 137 and later ignore --load-extension,
-so they cannot load an unpacked extension from the command line.
-
-  Debian/Ubuntu:  sudo apt-get install chromium
-  Elsewhere:      set CHROMIUM_PATH to a Chromium build, e.g. CHROMIUM_PATH=/path/to/chromium npm run demo
+  console.error(`${NO_CHROMIUM}
 
 You can still try Postmeter by hand: npm run build, then load .output/chrome-mv3 unpacked
 (chrome://extensions, Developer mode, Load unpacked).`);
@@ -72,18 +62,7 @@ function options() {
     headless,
     viewport: headless ? { width: 1180, height: 900 } : null,
     locale: 'en-US',
-    args: [
-      ...(headless ? ['--headless=new', '--disable-gpu'] : ['--window-size=1280,960']),
-      // Chromium refuses to run as root with its sandbox; a normal user keeps it.
-      ...(headless || process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
+    args: [...extensionArgs(EXTENSION_DIR, { headless }), ...(headless ? [] : ['--window-size=1280,960'])],
   };
 }
 

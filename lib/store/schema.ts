@@ -1,26 +1,19 @@
 // The IndexedDB schema and how to open it. Only the background writes; popup, dashboard and options read the
 // same database (same extension origin). Content scripts never open it: their `indexedDB` is the page's.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Metrics, SiteId } from '../types';
+import type { Metrics, PostObservation, SiteId } from '../types';
 
-/** One row per post: what we know about it now. */
-export interface PostRow {
-  site: SiteId;
-  postId: string;
-  url: string;
-  author?: string;
-  /** ms since epoch */
-  publishedAt?: number;
-  text?: string;
-  promoted?: boolean;
+/**
+ * One row per post: what we know about it now — the observation's fields, with `metrics` the latest known
+ * count per metric (with its precision; a metric never read is absent, not 0), plus when we saw it.
+ */
+export interface PostRow extends PostObservation {
   /** ms since epoch: the first batch that saw the post. Never moves. */
   firstSeen: number;
   /** ms since epoch: the latest batch that saw the post, changed or not. */
   lastSeen: number;
   /** How many rows in `snapshots` belong to this post. */
   snapshots: number;
-  /** Latest known count per metric, with its precision. A metric never read is absent (not 0). */
-  metrics: Metrics;
 }
 
 /** A post's counts when they changed: history for growth, velocity and charts. */

@@ -13,6 +13,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { extensionArgs, findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
 
 // The bits of the extension API that functions passed to evaluate() use; they run inside the
 // extension (service worker or extension page), where `chrome` exists. Typed here, not globally.
@@ -33,9 +34,6 @@ export const REPO = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(REPO, '.output/chrome-mv3');
 export const FIXTURES = join(REPO, 'test/fixtures');
 
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
 
 export interface Extension {
   context: BrowserContext;
@@ -55,13 +53,8 @@ export async function launchExtension(): Promise<Extension> {
       `No extension build at ${EXTENSION_DIR}. Run \`npm run build\` first (\`npm run test:e2e\` builds before testing).`,
     );
   }
-  const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `No Chromium at ${executablePath}. Install Debian's: \`sudo apt-get install chromium\`, or set CHROMIUM_PATH ` +
-        'to a Chromium build (branded Chrome 137+ ignores --load-extension).',
-    );
-  }
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(NO_CHROMIUM);
   const userDataDir = mkdtempSync(join(tmpdir(), 'postmeter-profile-'));
   const downloadDir = mkdtempSync(join(tmpdir(), 'postmeter-downloads-'));
   mkdirSync(join(userDataDir, 'Default'));
@@ -76,17 +69,7 @@ export async function launchExtension(): Promise<Extension> {
     acceptDownloads: true,
     viewport: { width: 1000, height: 800 },
     locale: 'en-US',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
+    args: extensionArgs(EXTENSION_DIR),
   });
   const cleanup = () => {
     rmSync(userDataDir, { recursive: true, force: true });
