@@ -1,10 +1,28 @@
 // Displayed count → Count. See ../shared/DESIGN.md ("Contracts") and dom-anchors.md §12.
 //
-// Sites truncate, never round: "2.3K" means 2300..2399. A full number ("2,370", "2 370", "2370 views") is exact.
+// Sites truncate, never round: "2.3K" means 2300..2399, and the unit of the last printed digit sets the width
+// ("2K" = 2000..2999, "2.30K" = 2300..2309). A full number ("2,370", "2 370", "2370 views", "١٬٢٣٤") is exact.
 // Anything we cannot read with confidence gives null — never a guess, never a throw.
 //
-// Built to grow: compact suffixes live in a per-language table (COMPACT) and the locale's group/decimal symbols come
-// from Intl, so adding a language is adding rows, not code.
+// How a text is read:
+//   1. normalize (lib/count-text.ts): bidi marks out, spaces unified, native digits → ASCII (mixed systems → null);
+//   2. exactly one number token: digits with separators inside (". , ' space ٫ ٬");
+//   3. the compact unit around it, longest match, from the locale's table (lib/count-locales.ts: built from Intl,
+//      plus the sites' Latin K/M/B) — or, with no locale, from every supported locale's table at once;
+//   4. every plausible reading (which symbol is the decimal, which power the unit means) is computed; the answer is
+//      given only when they all agree.
+//
+// Plausibility, when no locale is given (documented in test/count.test.ts with examples):
+//   - a separator is the decimal only if the unit's own locale uses it as its decimal symbol; every other separator
+//     must then be valid grouping (1–3 digits, then groups of 3; or Indian 1–2, 2s, 3 with ",");
+//   - a decimal without a unit is never plausible: counts are whole ("2,370" is 2370 in every locale);
+//   - spacing: where a unit is printed glued by one locale and spaced by another ("1.2B" en = 1e9, "1.2 B" es-419 =
+//     1e12), the readings whose spacing matches the text win; only if none match are all kept;
+//   - a unit matched as part of a longer unit is not read as the shorter one ("12 mil M" is es 1.2e10, not pt-BR
+//     "12 mil" followed by a word "M").
+
+import { ARABIC_DECIMAL, letterKind, normalize } from './count-text';
+import { localeTable, mergedIndex, type BareUnit, type LocaleTable, type Unit, type UnitIndex } from './count-locales';
 
 export interface Count {
   value: number;
@@ -36,159 +54,233 @@ export function isCount(c: unknown): c is Count {
   );
 }
 
-/** A compact-notation suffix: the text, the power of ten it stands for, and whether case is ignored. */
-interface Suffix {
-  s: string;
-  p: number;
-  ci?: boolean;
-}
-
-/** Compact suffixes per language (the locale's language subtag). No row: that language's compact text reads as null. */
-const COMPACT: Record<string, Suffix[]> = {
-  en: [
-    { s: 'K', p: 3, ci: true },
-    { s: 'M', p: 6 },
-    { s: 'B', p: 9 },
-    { s: 'thousand', p: 3, ci: true },
-    { s: 'million', p: 6, ci: true },
-    { s: 'billion', p: 9, ci: true },
-  ],
-};
-
 const MAX_INPUT = 2000;
 const MAX_DIGITS = 16; // Number.MAX_SAFE_INTEGER has 16 digits
 
-/** Zero code point of each decimal-digit block we map to ASCII (Arabic-Indic, Persian, Devanagari, Bengali, …, fullwidth). */
-const DIGIT_ZEROS = [0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0xf20, 0x1040, 0x17e0, 0x1810, 0xff10];
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** Separators that may sit between digits of one number. */
+const isSep = (ch: string) => ch === '.' || ch === ',' || ch === "'" || ch === ' ' || ch === ARABIC_DECIMAL || ch === '\u066C';
+/** Right before the number these make it something else: a sign ("-5", "−5", "+5") or a lost decimal (".5K"). */
+const BAD_BEFORE = new Set(['-', '\u2212', '\uFE63', '\uFF0D', '+', '\uFF0B', '.', ',', "'", ARABIC_DECIMAL, '\u066C']);
+const PERCENT = new Set(['%', '\u066A', '\u2030', '\uFF05']);
 
-const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g; // bidi marks, ZW chars, soft hyphen
-const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]/g; // NBSP, narrow NBSP, thin space, …
-const APOSTROPHES = /[\u2019\u02BC\uFF07]/g; // ’ ʼ ＇ → '
-/** A number token: starts and ends with a digit, separators inside. */
-const TOKEN = /[0-9](?:[0-9.,' \u066B\u066C]*[0-9])?/g;
-const DECIMAL_CAPABLE = new Set(['.', ',', '\u066B']);
-
-function normalize(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
-    .replace(SPACES, ' ')
-    .replace(APOSTROPHES, "'")
-    .replace(/\p{Nd}/gu, (d) => {
-      const cp = d.codePointAt(0)!;
-      const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
-      return zero === undefined ? d : String(cp - zero);
-    });
-}
-
-interface Symbols {
-  decimal: string;
-}
-const symbolCache = new Map<string, Symbols | null>();
-
-/** The locale's decimal symbol (normalized), or null when Intl does not know the locale. */
-function localeSymbols(locale: string): Symbols | null {
-  if (symbolCache.has(locale)) return symbolCache.get(locale)!;
-  let sym: Symbols | null = null;
-  try {
-    const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-    const decimal = parts.find((p) => p.type === 'decimal')?.value;
-    if (decimal) sym = { decimal: normalize(decimal) };
-  } catch {
-    sym = null;
+/**
+ * The reading of a number token (ASCII digits and separators) with `dec` as its decimal symbol ('' = none) and the
+ * unit 10^power; null when that reading is not a well-formed whole count.
+ */
+function read(tok: string, dec: string, power: number): Count | null {
+  const n = tok.length;
+  let intEnd = n;
+  let fracLen = 0;
+  if (dec !== '') {
+    const at = tok.indexOf(dec);
+    if (at >= 0) {
+      if (tok.indexOf(dec, at + 1) >= 0) return null;
+      intEnd = at;
+      fracLen = n - at - 1;
+      if (fracLen > power) return null; // a decimal finer than a unit: not a count
+      for (let i = at + 1; i < n; i++) if (!isDigit(tok.charCodeAt(i))) return null;
+    }
   }
-  symbolCache.set(locale, sym);
-  return sym;
-}
-
-function suffixTable(locale: string | undefined): Suffix[] {
-  const lang = (locale ?? 'en').split(/[-_]/)[0]!.toLowerCase();
-  return COMPACT[lang] ?? [];
-}
-
-/** The longest suffix at the start of `tail` that is not the beginning of a longer word. */
-function matchSuffix(tail: string, table: Suffix[]): Suffix | undefined {
-  let best: Suffix | undefined;
-  for (const sfx of table) {
-    const head = tail.slice(0, sfx.s.length);
-    const same = sfx.ci ? head.toLowerCase() === sfx.s.toLowerCase() : head === sfx.s;
-    if (!same) continue;
-    const next = tail.charAt(sfx.s.length);
-    const cjk = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}]$/u.test(sfx.s);
-    if (/\p{L}/u.test(next) && !cjk) continue;
-    if (!best || sfx.s.length > best.s.length) best = sfx;
+  // Integer part: digits, at most one kind of grouping separator, in a valid grouping.
+  let group = '';
+  let run = 0; // digits in the current group
+  let first = -1; // digits in the first group
+  let threes = true; // every later group has 3 digits (western)
+  let indian = true; // every middle group has 2 digits (Indian: 12,34,567)
+  let groups = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i < intEnd; i++) {
+    const c = tok.charCodeAt(i);
+    if (isDigit(c)) {
+      run++;
+      digits++;
+      value = value * 10 + (c - 0x30);
+      continue;
+    }
+    const ch = tok[i]!;
+    if (ch === ARABIC_DECIMAL) return null; // never grouping
+    if (group === '') group = ch;
+    else if (ch !== group) return null;
+    if (groups === 0) first = run;
+    else {
+      if (run !== 3) threes = false;
+      if (run !== 2) indian = false;
+    }
+    groups++;
+    run = 0;
   }
-  return best;
-}
-
-/** Integer digits grouped as 1–3 digits then groups of exactly 3 ("2,370", "1 234 567"). */
-function ungroup(int: string, group: string | undefined): string | null {
-  if (group === undefined) return /^[0-9]+$/.test(int) ? int : null;
-  const parts = int.split(group);
-  if (!/^[0-9]{1,3}$/.test(parts[0]!)) return null;
-  for (const part of parts.slice(1)) if (!/^[0-9]{3}$/.test(part)) return null;
-  return parts.join('');
-}
-
-/** Reading of a token with `decimal` as the decimal symbol (or none) and every other separator as grouping. */
-function read(token: string, decimal: string | undefined, power: number): Count | null {
-  let int = token;
-  let frac = '';
-  if (decimal !== undefined) {
-    const at = token.indexOf(decimal);
-    if (at < 0 || token.indexOf(decimal, at + 1) >= 0) return null;
-    int = token.slice(0, at);
-    frac = token.slice(at + 1);
-    if (!/^[0-9]+$/.test(frac) || frac.length > power) return null; // counts are whole numbers
+  if (groups > 0) {
+    const last = run;
+    const western = first >= 1 && first <= 3 && threes && last === 3;
+    const ind = group === ',' && first >= 1 && first <= 2 && indian && last === 3;
+    if (!western && !ind) return null;
   }
-  const groups = new Set(int.replace(/[0-9]/g, ''));
-  if (groups.size > 1) return null;
-  const digits = ungroup(int, [...groups][0]);
-  if (digits === null) return null;
-  const all = (digits + frac).replace(/^0+(?=[0-9])/, '');
-  if (all.length > MAX_DIGITS) return null;
-  const unit = 10 ** (power - frac.length);
-  const value = Number(all) * unit;
-  const max = value + unit - 1;
-  if (!Number.isSafeInteger(value) || !Number.isSafeInteger(max)) return null;
-  return { value, min: value, max, exact: unit === 1 };
+  for (let i = intEnd + 1; i < n; i++) {
+    value = value * 10 + (tok.charCodeAt(i) - 0x30);
+    digits++;
+  }
+  if (digits > MAX_DIGITS) return null;
+  const unit = 10 ** (power - fracLen);
+  const min = value * unit;
+  const max = min + unit - 1;
+  if (!Number.isSafeInteger(value) || !Number.isSafeInteger(min) || !Number.isSafeInteger(max)) return null;
+  return { value: min, min, max, exact: unit === 1 };
 }
 
-/** Every reading of the token that the (optional) locale allows; null unless they all agree. */
-function interpret(token: string, power: number, locale: string | undefined): Count | null {
-  const seps = [...new Set(token.replace(/[0-9]/g, ''))];
-  if (seps.length > 2) return null;
-  const sym = locale ? localeSymbols(locale) : null;
-  let decimals: (string | undefined)[];
-  if (sym) decimals = [seps.includes(sym.decimal) ? sym.decimal : undefined];
-  else decimals = [undefined, ...seps.filter((c) => DECIMAL_CAPABLE.has(c))];
-  const readings = decimals.map((d) => read(token, d, power)).filter((c): c is Count => c !== null);
-  const first = readings[0];
-  if (!first) return null;
-  return readings.every((c) => c.min === first.min && c.max === first.max) ? first : null;
+/** The first of `decimals` that occurs in the token, or ''. */
+function decimalIn(tok: string, decimals: string): string {
+  for (let i = 0; i < decimals.length; i++) if (tok.includes(decimals[i]!)) return decimals[i]!;
+  return '';
 }
 
 /**
- * Parse one displayed count, with or without words around it ("48 Replies. Reply", "29.9K", "2 370 vues").
- * `locale` (BCP 47) fixes the decimal symbol and the compact suffixes; without it English suffixes apply and a
- * separator is read as grouping or decimal only when exactly one reading makes a whole count.
+ * The token with a unit: one reading per unit (its locale's decimal symbol, its power), skipping repeats; the
+ * answer when the readings that make a count all agree, else null.
+ */
+function readWithUnits(tok: string, units: readonly Unit[]): Count | null {
+  let out: Count | null = null;
+  let seen = '';
+  for (const u of units) {
+    const dec = decimalIn(tok, u.decimals);
+    const key = `|${dec}${u.power};`;
+    if (seen.includes(key)) continue;
+    seen += key;
+    const c = read(tok, dec, u.power);
+    if (!c) continue; // not a number in that locale ("1.2" where "," is the decimal): not a plausible reading
+    if (!out) out = c;
+    else if (out.min !== c.min || out.max !== c.max) return null;
+  }
+  return out;
+}
+
+/**
+ * The token without a unit: a whole count only as grouping. A decimal symbol of the locale (or the Arabic one, a
+ * decimal everywhere) makes it a fraction, and counts are whole. Without a locale, "2,370" and "2.370" both read as
+ * grouping: the decimal reading is never a count.
+ */
+function readPlain(tok: string, localeDecimals: string | undefined): Count | null {
+  if (tok.includes(ARABIC_DECIMAL)) return null;
+  if (localeDecimals !== undefined && decimalIn(tok, localeDecimals) !== '') return null;
+  return read(tok, '', 0);
+}
+
+/**
+ * The units around the number: every unit whose suffix starts `rest` and whose prefix (if any) ends `before`,
+ * keeping only the longest match (lower-cased copies are made only when a case-blind unit is tried).
+ */
+function matchUnits(index: UnitIndex, before: string, rest: string): Unit[] {
+  let best: Unit[] = [];
+  let bestLen = 0;
+  let restLower: string | undefined;
+  let beforeLower: string | undefined;
+  const lowerRest = () => (restLower ??= rest.slice(0, index.maxSuffix + 1).toLowerCase());
+  const lowerBefore = () => (beforeLower ??= before.toLowerCase());
+  const preOk = (u: Unit): boolean => {
+    if (!u.pre) return true;
+    const b = before.trimEnd();
+    const at = b.length - u.pre.length;
+    if (at < 0) return false;
+    if (u.preLower !== undefined ? !lowerBefore().trimEnd().endsWith(u.preLower) : !b.endsWith(u.pre)) return false;
+    return !(u.preBoundary && letterKind(b, at - 1) === 1);
+  };
+  const take = (u: Unit, len: number) => {
+    if (len > bestLen) {
+      best = [u];
+      bestLen = len;
+    } else if (len === bestLen) best.push(u);
+  };
+  if (rest !== '') {
+    const list = index.bySuffix.get(rest.charAt(0).toLowerCase());
+    if (list) {
+      for (const u of list) {
+        const ok = u.sufLower !== undefined ? lowerRest().startsWith(u.sufLower) : rest.startsWith(u.suf);
+        if (!ok) continue;
+        if (u.boundary) {
+          const next = u.sufLower !== undefined ? letterKind(lowerRest(), u.sufLower.length) : letterKind(rest, u.suf.length);
+          if (next === 1) continue; // "mil" in "millones", "M" in "Me gusta"
+        }
+        if (!preOk(u)) continue;
+        take(u, u.suf.length + u.pre.length);
+      }
+    }
+  }
+  for (const u of index.prefixOnly) if (preOk(u)) take(u, u.pre.length);
+  return best;
+}
+
+/** Units whose spacing fits the text; all of them if none does (a site may space what CLDR glues). */
+function bySpacing(units: Unit[], spaced: boolean): Unit[] {
+  const want = spaced ? 1 : 0;
+  let fit = 0;
+  for (const u of units) if (u.spacing === 2 || u.spacing === want) fit++;
+  if (fit === 0 || fit === units.length) return units;
+  return units.filter((u) => u.spacing === 2 || u.spacing === want);
+}
+
+/** A text with no digits: only a number-less compact form ("mille"), alone or before words. */
+function readBare(s: string, bare: readonly BareUnit[]): Count | null {
+  let out: Count | null = null;
+  for (const b of bare) {
+    if (s !== b.text && !(s.startsWith(b.text) && s.charAt(b.text.length) === ' ')) continue;
+    const min = 10 ** b.power;
+    const c: Count = { value: min, min, max: 2 * min - 1, exact: false };
+    if (out && (out.min !== c.min || out.max !== c.max)) return null;
+    out = c;
+  }
+  return out;
+}
+
+/**
+ * Parse one displayed count, with or without words around it ("48 Replies. Reply", "29.9K", "2 370 vues",
+ * "107万回視聴", "조회수 1.2만회").
+ *
+ * `locale` (BCP 47, e.g. the page's `lang`) fixes the decimal symbol and the compact units (its CLDR short and long
+ * forms plus the sites' K/M/B where they do not clash). An unknown or malformed locale reads as no locale. Without
+ * one, the text is read against every supported locale and answered only when all plausible readings agree.
  */
 export function parseCount(text: string, locale?: string): Count | null {
   try {
     if (typeof text !== 'string' || text.length > MAX_INPUT) return null;
-    if (locale !== undefined && !localeSymbols(locale)) locale = undefined; // unknown locale: read as if none given
+    const table: LocaleTable | null = typeof locale === 'string' && locale !== '' ? localeTable(locale) : null;
     const s = normalize(text);
-    const tokens = [...s.matchAll(TOKEN)];
-    if (tokens.length !== 1) return null;
-    const m = tokens[0]!;
-    const start = m.index;
+    if (s === null || s === '') return null;
+
+    // The one number token.
+    const n = s.length;
+    let start = 0;
+    while (start < n && !isDigit(s.charCodeAt(start))) start++;
+    if (start === n) return readBare(s, (table?.index ?? mergedIndex()).bare);
+    let end = start + 1;
+    while (end < n) {
+      if (isDigit(s.charCodeAt(end))) end++;
+      else if (end + 1 < n && isSep(s[end]!) && isDigit(s.charCodeAt(end + 1))) end += 2;
+      else break;
+    }
+    for (let i = end; i < n; i++) if (isDigit(s.charCodeAt(i))) return null; // two numbers: which one?
+    const tok = s.slice(start, end);
+
     const before = s.slice(0, start);
-    if (/[-\u2212+.,'\u066B\u066C\p{L}]$/u.test(before)) return null; // "-5", ".5", "x5"
-    const after = s.slice(start + m[0].length);
-    const tail = after.trimStart();
-    if (/^[%‰]/.test(tail)) return null;
-    const suffix = matchSuffix(tail, suffixTable(locale));
-    if (!suffix && tail === after && /^\p{L}/u.test(tail)) return null; // "5m", "3h", "1e5": unknown unit glued on
-    return interpret(m[0], suffix?.p ?? 0, locale);
+    if (start > 0 && BAD_BEFORE.has(s[start - 1]!)) return null;
+    const rest0 = s.slice(end);
+    const spaced = rest0.charAt(0) === ' ';
+    const rest = spaced ? rest0.slice(1) : rest0;
+    if (PERCENT.has(rest.charAt(0))) return null;
+    if (!spaced && (rest[0] === '.' || rest[0] === ',') && letterKind(rest, 1) !== 0) return null; // "12.K"
+
+    const index = table ? table.index : mergedIndex();
+    const units = matchUnits(index, before, rest);
+    if (start > 0 && letterKind(s, start - 1) === 1 && !units.some((u) => u.pre)) return null; // "x5"
+    if (units.length === 0) {
+      // No unit: words may follow ("views", "回視聴") — but not a glued Latin/Cyrillic/… letter ("5m", "3h"),
+      // and not another locale's unit ("12 Mio." read as "en" would be 12, a wrong number, not an honest null).
+      const k = letterKind(rest, 0);
+      if (k === 1 && !spaced) return null;
+      if (table && k !== 0 && matchUnits(mergedIndex(), before, rest).length > 0) return null;
+      return readPlain(tok, table?.decimals);
+    }
+    return readWithUnits(tok, bySpacing(units, spaced));
   } catch {
     return null;
   }

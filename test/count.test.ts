@@ -94,9 +94,12 @@ describe('parseCount: unreadable text is null, never a guess', () => {
     ['1,234K'], // 1,234,000.. or 1,234 exactly: ambiguous
     ['1 reply, 2 views'], // two numbers
     ['12 34'], // not a grouping
-    ['1.2万'], // Japanese compact: no table for it yet
     ['2.3X'],
     ['x5'],
+    ['1٢3'], // two digit systems in one number
+    ['1.2345K'], // a decimal finer than the unit: not a whole count
+    ['12.K'],
+    ['١٫٢'], // an Arabic decimal without a unit
   ])('%j → null', (text) => {
     expect(parseCount(text)).toBeNull();
   });
@@ -125,10 +128,145 @@ describe('parseCount with a locale uses its group and decimal symbols', () => {
     ['2’370', 'de-CH', exact(2370)],
     ['۲٬۳۷۰', 'fa', exact(2370)],
     ['30142 件の表示', 'ja', exact(30142)],
-    ['1,2 Mio.', 'de', null], // compact tables for other languages come later: null, not a guess
-    ['3万', 'ja', null],
+    ['1,2 Mio.', 'de', range(1200000, 1299999)],
+    ['3万', 'ja', range(30000, 39999)],
     ['2.3K', 'not a locale!', range(2300, 2399)], // unknown locale: read as if none was given
   ])('%j in %s', (text, locale, want) => {
     expect(parseCount(text, locale)).toEqual(want);
+  });
+});
+
+describe('parseCount: compact forms in every locale (units read from Intl at runtime)', () => {
+  it.each<[string, string, Count | null]>([
+    // East Asian myriads, words glued on (no spaces in these scripts)
+    ['107万回視聴', 'ja', range(1070000, 1079999)],
+    ['3.9万回視聴', 'ja-JP', range(39000, 39999)],
+    ['1047回視聴', 'ja', exact(1047)],
+    ['1234', 'ja', exact(1234)], // ja compact prints thousands in full: exact
+    ['1.2亿', 'zh-CN', range(120000000, 129999999)],
+    ['1.2億', 'zh-TW', range(120000000, 129999999)],
+    ['조회수 1.2만회', 'ko', range(12000, 12999)],
+    ['1.2천', 'ko', range(1200, 1299)],
+    // Latin-script abbreviations that mean different things per locale
+    ['12,3 mil', 'es', range(12300, 12399)], // mil = 10^3 in es/pt …
+    ['12,3 mil', 'pt-BR', range(12300, 12399)],
+    ['1,2 mil.', 'cs', range(1200000, 1299999)], // … and mil. = 10^6 in cs
+    ['12 mil M', 'es', range(12000000000, 12999999999)], // es: billions as thousands of millions
+    ['1200 M', 'es', range(1200000000, 1200999999)],
+    ['1,2 B', 'tr', range(1200, 1299)], // tr: B = bin = a thousand
+    ['1.2B', 'en', range(1200000000, 1299999999)],
+    ['1.2B', 'tr', null], // tr writes its decimal as ","; "1.2" is no tr number
+    ['1,2 B', 'es', range(1200000000000, 1299999999999)], // es: B = billón = 10^12
+    ['1,2 M', 'id', range(1200000000, 1299999999)], // id: M = miliar = 10^9
+    ['1,2 M', 'fr', range(1200000, 1299999)],
+    ['1,2 rb', 'id', range(1200, 1299)],
+    ['1,2 Mn', 'tr', range(1200000, 1299999)],
+    ['1,2 E', 'hu', range(1200, 1299)],
+    ['1,2 N', 'vi', range(1200, 1299)],
+    ['1.2J', 'ms', range(1200000, 1299999)],
+    ['1,2 mM', 'pt-PT', range(1200000000, 1299999999)],
+    ['1.2 Mrd.', 'de-CH', range(1200000000, 1299999999)], // de-CH: "." is the decimal
+    ['12.345', 'de', exact(12345)], // de compact prints thousands in full: exact
+    ['1,2 Mio. Aufrufe', 'de', range(1200000, 1299999)],
+    ['595 Tsd. Aufrufe', 'de', range(595000, 595999)], // YouTube de: a unit CLDR de no longer has (site quirk)
+    ['3 Tsd.', 'en', null], // … and not a word to skip in another locale
+    ['1.234 Aufrufe', 'de', exact(1234)],
+    ['1,2 M de visualizaciones', 'es', range(1200000, 1299999)],
+    ['1.2 K', 'es-419', range(1200, 1299)], // es-419: "K" and "k" both
+    ['12.3 k', 'es-419', range(12300, 12399)],
+    // Indian units
+    ['1.2L', 'en-IN', range(120000, 129999)],
+    ['1.2Cr', 'en-IN', range(12000000, 12999999)],
+    ['1.2KCr', 'en-IN', range(12000000000, 12999999999)],
+    ['12.3 क॰', 'hi', range(123000000, 123999999)],
+    ['1.2 हज़ार', 'hi', range(1200, 1299)],
+    ['১২ হাজার', 'bn', range(12000, 12999)],
+    // long forms and their plurals
+    ['5.7 thousand views', 'en', range(5700, 5799)],
+    ['mille', 'fr', range(1000, 1999)], // "exactly one thousand" has no digits in fr/it long
+    ['mille', 'it', range(1000, 1999)],
+    ['1,2 millier', 'fr', range(1200, 1299)],
+    ['2 mille', 'fr', range(2000, 2999)],
+    ['2 mila', 'it', range(2000, 2999)],
+    ['1,2 mila miliardi', 'it', range(1200000000000, 1299999999999)],
+    ['1 тысяча', 'ru', range(1000, 1999)],
+    ['2 тысячи', 'ru', range(2000, 2999)],
+    ['5 тысяч', 'ru', range(5000, 5999)],
+    ['21 тысяча', 'ru', range(21000, 21999)],
+    ['1,2 тыс.', 'ru', range(1200, 1299)],
+    ['1,2 тис.', 'uk', range(1200, 1299)],
+    ['20 de mii', 'ro', range(20000, 20999)],
+    ['1.4 na bilyon', 'fil', range(1400000000, 1499999999)], // fil links some numbers with "na"
+    ['5 آلاف', 'ar', range(5000, 5999)],
+    // native digits and separators, bidi marks
+    ['۱٫۲ هزار', 'fa', range(1200, 1299)],
+    ['١٫٢ ألف', 'ar', range(1200, 1299)],
+    ['١٬٢٣٤', 'ar', exact(1234)],
+    ['1.2 ألف', 'ar', range(1200, 1299)],
+    ['१२,३४,५६७', 'hi', exact(1234567)],
+    ['1.2 พัน', 'th', range(1200, 1299)],
+    ['\u200F1.2K\u200F', 'he', range(1200, 1299)], // he compact ends with an RLM
+    // the sites' Latin K/M/B in any locale (YouTube "4,56 K suscriptores")
+    ['4,56 K', 'es', range(4560, 4569)],
+    ['4,56 K suscriptores', 'es', range(4560, 4569)],
+    ['45 K visualizaciones', 'es', range(45000, 45999)],
+    ['45 K Aufrufe', 'de', range(45000, 45999)],
+    ['1,2 M', 'tr', range(1200000, 1299999)], // tr has "Mn", so "M" is the site's million
+    ['268 x ditonton', 'id', exact(268)],
+    // truncation: the width is one unit of the last printed digit
+    ['2K', 'en', range(2000, 2999)],
+    ['2.30K', 'en', range(2300, 2309)],
+    // a region Intl does not know reads as its language; an unknown language as no locale
+    ['2.3K', 'en-XX', range(2300, 2399)],
+    ['1,2 B', 'zz', null],
+    // another locale's unit is not a word to skip: "12 Mio." read as en would be 12
+    ['12 Mio.', 'en', null],
+    ['1.2万', 'en', null],
+    ['-1,2 тыс.', 'ru', null],
+  ])('%j in %s', (text, locale, want) => {
+    expect(parseCount(text, locale)).toEqual(want);
+  });
+});
+
+/**
+ * Without a locale, every supported locale's reading is weighed and an answer is given only when all plausible
+ * ones agree. Plausible (the judgement calls, see lib/count.ts):
+ *  - the decimal symbol must be the unit's own locale's ("1.2B": tr's B would need "1,2");
+ *  - no decimal without a unit: counts are whole, so "2,370" and "2.370" are 2370 everywhere;
+ *  - where one locale glues a unit and another spaces it, the readings with the text's spacing win
+ *    ("1.2B" = en billion; es-419 writes its billón "1.2 B");
+ *  - the longest unit wins ("12 mil M" is es, not pt-BR "12 mil" + a word).
+ */
+describe('parseCount without a locale: only readings that all agree', () => {
+  it.each<[string, Count | null]>([
+    ['1.2B', range(1200000000, 1299999999)],
+    ['1,2 B', null], // tr 1,200 · es/hu 1.2×10^12 · de with the site's B 1.2×10^9
+    ['1.2 B', null], // es-419 billón vs the site's B
+    ['1,2 M', null], // fr/es million vs id miliar
+    ['12 M', null],
+    ['1.2M', range(1200000, 1299999)], // id's M would be "1,2 M"
+    ['1,2 T', null], // id triliun vs vi tỷ
+    ['1,234K', null], // 1,234 thousand (en) or 1.234 thousand (it)
+    ['2.370K', null],
+    ['1,2K', range(1200, 1299)], // "1,2" is no grouping: only the decimal reading
+    ['4,56 K', range(4560, 4569)],
+    ['12,3 mil', range(12300, 12399)], // es and pt agree
+    ['1,2 mil.', range(1200000, 1299999)], // cs (the longer unit)
+    ['12 mil M', range(12000000000, 12999999999)],
+    ['1,2 Mio.', range(1200000, 1299999)],
+    ['1,2 тыс.', range(1200, 1299)],
+    ['107万回視聴', range(1070000, 1079999)], // ja and zh agree on 万
+    ['1.2万', range(12000, 12999)],
+    ['조회수 1.2만회', range(12000, 12999)],
+    ['1.2L', range(120000, 129999)],
+    ['1.2Cr', range(12000000, 12999999)],
+    ['5.7 thousand views', range(5700, 5799)],
+    ['mille', range(1000, 1999)], // fr and it agree
+    ['12,34,567', exact(1234567)], // Indian grouping
+    ['۱٫۲ هزار', range(1200, 1299)],
+    ['1047回視聴', exact(1047)],
+    ['１，２３４回視聴', exact(1234)], // fullwidth digits and comma
+  ])('%j', (text, want) => {
+    expect(parseCount(text)).toEqual(want);
   });
 });
