@@ -3,7 +3,7 @@
 import type { PriorState } from './messages';
 import type { PostRow } from './store/schema';
 import type { Metric, Metrics, PostObservation, SiteId } from './types';
-import { engagementRate, growth, viewsPerHour } from './metrics';
+import { engagementRate, growth, viewsPerHour, type EngagementSetOption } from './metrics';
 import { formatAgo, formatCompact, formatCount, formatNumber, formatPercent } from './format';
 
 export interface Figure {
@@ -15,8 +15,9 @@ export interface Figure {
 const PLURAL: Partial<Record<Metric, string>> = { profileVisits: 'profile visits' };
 const metricName = (m: Metric): string => PLURAL[m] ?? m;
 
-export function erFigure(site: SiteId, metrics: Metrics, locale?: string): Figure | undefined {
-  const er = engagementRate(site, metrics, 'impressions');
+/** `sets`: the user's engagement sets (options page); absent = each site's default set. */
+export function erFigure(site: SiteId, metrics: Metrics, locale?: string, sets?: EngagementSetOption): Figure | undefined {
+  const er = engagementRate(site, metrics, 'impressions', sets);
   if (!er) return undefined;
   const counted = er.counted.map(metricName).join(' + ');
   return {
@@ -72,17 +73,23 @@ function noRateFigure(post: PostObservation): Figure {
   };
 }
 
-export function badgeFigures(post: PostObservation, prior: PriorState | null | undefined, now: number, locale?: string): Figure[] {
+export function badgeFigures(
+  post: PostObservation,
+  prior: PriorState | null | undefined,
+  now: number,
+  locale?: string,
+  sets?: EngagementSetOption,
+): Figure[] {
   return [
-    erFigure(post.site, post.metrics, locale) ?? noRateFigure(post),
+    erFigure(post.site, post.metrics, locale, sets) ?? noRateFigure(post),
     vphFigure(post.metrics, post.publishedAt, now, locale),
     growthFigure(post.metrics, prior, now, locale),
   ].filter((f): f is Figure => f !== undefined);
 }
 
 /** A stored post's rates, as of when it was last seen. */
-export function postRowFigures(row: PostRow, locale?: string): Figure[] {
-  return [erFigure(row.site, row.metrics, locale), vphFigure(row.metrics, row.publishedAt, row.lastSeen, locale)].filter(
+export function postRowFigures(row: PostRow, locale?: string, sets?: EngagementSetOption): Figure[] {
+  return [erFigure(row.site, row.metrics, locale, sets), vphFigure(row.metrics, row.publishedAt, row.lastSeen, locale)].filter(
     (f): f is Figure => f !== undefined,
   );
 }

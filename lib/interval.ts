@@ -37,13 +37,13 @@ export function diff(a: Interval, b: Interval): Interval {
 export function ratio(a: Interval, b: Interval): Interval | undefined {
   if (!(b.min > 0) || !(b.value > 0)) return undefined;
   const value = a.value / b.value;
-  if (a.exact && b.exact) return exactly(value);
-  return {
+  if (a.exact && b.exact) return finite(exactly(value));
+  return finite({
     value,
     min: a.min / (a.min >= 0 ? b.max : b.min),
     max: a.max / (a.max >= 0 ? b.min : b.max),
     exact: false,
-  };
+  });
 }
 
 /** a × k for a constant k >= 0 (percentages, per-hour rates). */
@@ -53,5 +53,13 @@ export function scale(a: Interval, k: number): Interval {
 
 /** a ÷ k for a constant k > 0; undefined otherwise. */
 export function per(a: Interval, k: number): Interval | undefined {
-  return k > 0 && Number.isFinite(k) ? scale(a, 1 / k) : undefined;
+  return k > 0 && Number.isFinite(k) ? finite(scale(a, 1 / k)) : undefined;
+}
+
+/**
+ * The interval itself when every bound is a finite number, else undefined: the last guard that keeps
+ * Infinity and NaN (a corrupt input, an overflow) out of every figure.
+ */
+export function finite<T extends Interval>(a: T | undefined): T | undefined {
+  return a && Number.isFinite(a.value) && Number.isFinite(a.min) && Number.isFinite(a.max) ? a : undefined;
 }

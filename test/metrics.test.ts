@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Count } from '../lib/count';
+import { badgeFigures, erFigure, postRowFigures } from '../lib/figures';
 import {
-  ENGAGEMENT_METRICS, bestEngagementRate, ctr, diff, engagementRate, engagements, frequency, growth, ratio, sum,
-  velocity, viewsPerHour, type Interval,
+  AUDIENCE_METRICS, ENGAGEMENT_METRICS, RATE_BASES, bestEngagementRate, ctr, diff, engagementRate, engagementRates,
+  engagementSet, engagements, frequency, growth, latestVelocity, ratio, sum, velocity, viewsPerHour,
+  type EngagementSets, type Interval, type SnapshotLike,
 } from '../lib/metrics';
-import { METRICS, type Metrics, type SiteId } from '../lib/types';
+import { postCsvCells, POSTS_CSV_HEADER } from '../lib/store/export';
+import type { PostRow } from '../lib/store/schema';
+import { METRICS, type Metric, type Metrics, type SiteId } from '../lib/types';
 
 const ex = (n: number): Count => ({ value: n, min: n, max: n, exact: true });
 const iv = (min: number, max: number, value = min): Count => ({ value, min, max, exact: false });
@@ -181,4 +185,270 @@ describe('growth and velocity', () => {
     ['b before a', 2 * H, ex(1), H, ex(2), undefined],
     ['unknown count', 0, undefined, H, ex(2), undefined],
   ])('velocity: %s', (_n, at1, c1, at2, c2, expected) => near(velocity({ at: at1, count: c1 }, { at: at2, count: c2 }), expected));
+});
+
+// ─── Added with issue 3: every rate's basis, configured engagement sets, latest velocity, no Infinity/NaN ───
+
+describe("the seed's example and every formula on one post", () => {
+  // 50,000 impressions over 5,000 people; 500 engagements; 20,000 followers; 750 clicks; 10 hours old.
+  const post: Metrics = {
+    impressions: ex(50_000), reach: ex(5_000), followers: ex(20_000), clicks: ex(750),
+    likes: ex(400), replies: ex(50), reposts: ex(50),
+  };
+
+  it('frequency = impressions ÷ reach = 10, naming its basis', () => {
+    expect(frequency(post)).toEqual({
+      value: 10, min: 10, max: 10, exact: true,
+      basis: 'reach', denominator: ex(5_000), numerator: 'impressions', numeratorCount: ex(50_000),
+    });
+  });
+
+  it.each<[string, 'impressions' | 'reach' | 'followers', number]>([
+    ['500 ÷ 50,000 impressions = 1%', 'impressions', 1],
+    ['500 ÷ 5,000 reached = 10%', 'reach', 10],
+    ['500 ÷ 20,000 followers = 2.5%', 'followers', 2.5],
+  ])('ER %s', (_n, basis, pct) => {
+    const r = engagementRate('x', post, basis)!;
+    near(r, ex(pct));
+    expect(r).toMatchObject({
+      basis, denominator: post[basis], engagements: ex(500),
+      counted: ['replies', 'reposts', 'likes'], missing: ['bookmarks', 'quotes'],
+    });
+  });
+
+  it('engagementRates gives every basis whose denominator is known', () => {
+    const all = engagementRates('x', post);
+    expect(Object.keys(all)).toEqual([...RATE_BASES]);
+    expect(all.reach?.value).toBeCloseTo(10, 9);
+    expect(Object.keys(engagementRates('x', { likes: ex(3), followers: ex(300) }))).toEqual(['followers']);
+    expect(engagementRates('x', { likes: ex(3) })).toEqual({});
+  });
+
+  it('CTR = 750 ÷ 50,000 × 100 = 1.5%, naming its basis', () => {
+    expect(ctr(post)).toEqual({ value: 1.5, min: 1.5, max: 1.5, exact: true, basis: 'impressions', denominator: ex(50_000), clicks: ex(750) });
+  });
+
+  it('views per hour: 50,000 impressions over 10 h = 5,000/h', () => {
+    expect(viewsPerHour(post, 0, 10 * H)).toEqual({ value: 5000, min: 5000, max: 5000, exact: true, metric: 'impressions', hours: 10 });
+  });
+
+  it('velocity: 50,000 → 56,000 in 3 h = 2,000/h, with its span', () => {
+    expect(velocity({ at: 10 * H, count: ex(50_000) }, { at: 13 * H, count: ex(56_000) })).toEqual({
+      value: 2000, min: 2000, max: 2000, exact: true, delta: ex(6_000), hours: 3, from: 10 * H, to: 13 * H,
+    });
+  });
+});
+
+describe('rates on intervals (truncated displays)', () => {
+  it.each<[string, () => Interval | undefined, Interval]>([
+    // "50K" impressions over "5K" reached: 50,000..50,999 ÷ 5,000..5,099
+    ['frequency 50K ÷ 5K', () => frequency({ impressions: iv(50_000, 50_999), reach: iv(5_000, 5_099) }),
+      { value: 10, min: 50_000 / 5_099, max: 50_999 / 5_000, exact: false }],
+    ['ER by reach, interval engagements', () => engagementRate('linkedin', { reach: ex(1_000), likes: iv(1_200, 1_299), replies: ex(30) }, 'reach'),
+      { value: 123, min: 123, max: 132.9, exact: false }],
+    ['ER by followers "1.2M"', () => engagementRate('bluesky', { followers: iv(1_200_000, 1_299_999), likes: ex(12_000) }, 'followers'),
+      { value: 1, min: 1_200_000 / 1_299_999, max: 1, exact: false }],
+    ['CTR over "2.3K" impressions', () => ctr({ clicks: ex(23), impressions: iv(2_300, 2_399) }),
+      { value: 1, min: 2_300 / 2_399, max: 1, exact: false }],
+    ['VPH of "1.6M" views over 16 h', () => viewsPerHour({ views: iv(1_600_000, 1_699_999) }, 0, 16 * H),
+      { value: 100_000, min: 100_000, max: 1_699_999 / 16, exact: false }],
+  ])('%s', (_n, f, expected) => near(f(), expected));
+
+  it('an interval always contains the rate of any exact counts inside it', () => {
+    const r = frequency({ impressions: iv(50_000, 50_999), reach: iv(5_000, 5_099) })!;
+    for (const [i, u] of [[50_000, 5_000], [50_999, 5_099], [50_500, 5_050], [50_999, 5_000], [50_000, 5_099]] as const) {
+      expect(i / u).toBeGreaterThanOrEqual(r.min);
+      expect(i / u).toBeLessThanOrEqual(r.max);
+    }
+  });
+});
+
+describe('unknown or zero denominators give undefined, never Infinity or NaN', () => {
+  const zeroish: [string, Count | undefined][] = [
+    ['unknown', undefined],
+    ['zero', ex(0)],
+    ['an interval reaching 0', iv(0, 9, 0)],
+  ];
+  for (const [label, d] of zeroish) {
+    const withD = (name: Metric, rest: Metrics): Metrics => (d ? { ...rest, [name]: d } : rest);
+    it.each<[string, () => unknown]>([
+      ['ER by impressions', () => engagementRate('x', withD('impressions', { likes: ex(5) }), 'impressions')],
+      ['ER by reach', () => engagementRate('x', withD('reach', { likes: ex(5) }), 'reach')],
+      ['ER by followers', () => engagementRate('x', withD('followers', { likes: ex(5) }), 'followers')],
+      ['best ER', () => bestEngagementRate('x', withD('impressions', withD('reach', withD('followers', { likes: ex(5) }))))],
+      ['frequency', () => frequency(withD('reach', { impressions: ex(5) }))],
+      ['CTR', () => ctr(withD('impressions', { clicks: ex(5) }))],
+    ])(`${label}: %s`, (_n, f) => expect(f()).toBeUndefined());
+  }
+
+  // Every function over every combination of a small table of counts: each answer is undefined or a well-formed
+  // interval (finite, min <= value <= max) — including zeros, intervals touching 0, and 2^53-sized counts.
+  const counts: (Count | undefined)[] = [
+    undefined, ex(0), ex(1), ex(5_000), ex(50_000), ex(Number.MAX_SAFE_INTEGER),
+    iv(0, 9, 5), iv(0, 0, 0), iv(2_300, 2_399), iv(1, 1e12, 1e6),
+  ];
+  const times = [0, 1, 59_999, 60_000, H, 1e15, -H, NaN, Infinity];
+  const check = (r: Interval | undefined) => {
+    if (r === undefined) return 0;
+    expect(Number.isFinite(r.value) && Number.isFinite(r.min) && Number.isFinite(r.max)).toBe(true);
+    const eps = 1e-12 * Math.max(1, Math.abs(r.value)); // float noise of ×/÷, not a wrong bound
+    expect(r.min).toBeLessThanOrEqual(r.value + eps);
+    expect(r.value).toBeLessThanOrEqual(r.max + eps);
+    return 1;
+  };
+
+  it('a table of every count against every denominator', () => {
+    let defined = 0;
+    let cases = 0;
+    for (const a of counts) {
+      for (const b of counts) {
+        const m: Metrics = {};
+        if (a) Object.assign(m, { likes: a, clicks: a, impressions: a, views: a });
+        if (b) Object.assign(m, { reach: b, followers: b, impressions: b });
+        for (const basis of RATE_BASES) defined += check(engagementRate('x', m, basis));
+        defined += check(frequency(m)) + check(frequency(m, 'youtube')) + check(ctr(m));
+        for (const t of times) {
+          defined += check(viewsPerHour(m, 0, t)) + check(velocity({ at: 0, count: b }, { at: t, count: a }));
+          cases += 2;
+        }
+        cases += 6;
+      }
+    }
+    expect(cases).toBe(counts.length ** 2 * (6 + 2 * times.length));
+    expect(defined).toBeGreaterThan(cases / 4); // the table exercises real answers, not only undefined
+  });
+
+  it('corrupt counts (NaN, Infinity) never leak out as a figure', () => {
+    const bad: Count[] = [
+      { value: NaN, min: NaN, max: NaN, exact: true },
+      { value: Infinity, min: Infinity, max: Infinity, exact: true },
+      { value: 5, min: 0, max: Infinity, exact: false },
+    ];
+    for (const x of bad) {
+      for (const good of [ex(0), ex(100), iv(2_300, 2_399)]) {
+        for (const [num, den] of [[x, good], [good, x], [x, x]] as const) {
+          const m: Metrics = { likes: num, clicks: num, impressions: den, reach: den, followers: den, views: num };
+          for (const basis of RATE_BASES) check(engagementRate('x', m, basis));
+          check(frequency(m));
+          check(ctr(m));
+          check(viewsPerHour(m, 0, H));
+          check(velocity({ at: 0, count: den }, { at: H, count: num }));
+          check(growth(num, den));
+          check(engagements('x', m)?.count);
+        }
+      }
+    }
+    expect(ratio(ex(1e308), { value: 1e-308, min: 1e-308, max: 1e-308, exact: true })).toBeUndefined();
+  });
+});
+
+describe('engagement sets are configurable, and the configured set flows through every rate', () => {
+  it('engagementSet: default, explicit list, configured per site', () => {
+    expect(engagementSet('x')).toEqual(ENGAGEMENT_METRICS.x);
+    expect(engagementSet('x', ['likes'])).toEqual(['likes']);
+    expect(engagementSet('x', { x: ['likes', 'reposts'] })).toEqual(['likes', 'reposts']);
+    expect(engagementSet('youtube', { x: ['likes', 'reposts'] })).toEqual(ENGAGEMENT_METRICS.youtube);
+  });
+
+  it.each<[string, readonly Metric[], Metric[]]>([
+    ['repeats dropped', ['likes', 'likes', 'replies'], ['likes', 'replies']],
+    ['audience metrics are denominators, never engagements', ['likes', 'impressions', 'views', 'reach', 'followers'], ['likes']],
+    ['unknown names dropped', ['likes', 'hearts' as Metric], ['likes']],
+    ['Buffer-style X set with clicks and profile visits', ['likes', 'replies', 'reposts', 'quotes', 'clicks', 'profileVisits'],
+      ['likes', 'replies', 'reposts', 'quotes', 'clicks', 'profileVisits']],
+    ['nothing left: the default, not an empty set hiding every rate', ['views'], ENGAGEMENT_METRICS.x],
+    ['empty: the default', [], ENGAGEMENT_METRICS.x],
+  ])('configured set cleaned: %s', (_n, configured, expected) => {
+    expect(engagementSet('x', { x: configured })).toEqual(expected);
+  });
+
+  it('every audience metric is a known metric and never in a default set', () => {
+    for (const m of AUDIENCE_METRICS) expect(METRICS).toContain(m);
+    for (const set of Object.values(ENGAGEMENT_METRICS)) for (const m of set) expect(AUDIENCE_METRICS).not.toContain(m);
+  });
+
+  const sets: EngagementSets = { x: ['likes'] };
+  const m: Metrics = { impressions: ex(1_000), reach: ex(500), followers: ex(2_000), likes: ex(10), replies: ex(90) };
+
+  it.each<[string, () => unknown, unknown]>([
+    ['engagements', () => engagements('x', m, sets)?.count, ex(10)],
+    ['ER by impressions', () => engagementRate('x', m, 'impressions', sets)?.value, 1],
+    ['ER by reach', () => engagementRate('x', m, 'reach', sets)?.value, 2],
+    ['ER by followers', () => engagementRate('x', m, 'followers', sets)?.value, 0.5],
+    ['engagementRates', () => Object.values(engagementRates('x', m, sets)).map((r) => r.value), [1, 2, 0.5]],
+    ['bestEngagementRate', () => bestEngagementRate('x', m, sets)?.counted, ['likes']],
+    ['the rate says what it counted', () => engagementRate('x', m, 'impressions', sets)?.counted, ['likes']],
+    ['without the configuration: the default set', () => engagementRate('x', m, 'impressions')?.value, 10],
+    ['a configuration for another site leaves x alone', () => engagementRate('x', m, 'impressions', { youtube: ['likes'] })?.value, 10],
+  ])('%s', (_n, f, expected) => expect(f()).toEqual(expected));
+
+  it('the badge, the popup rows and the CSV use the configured set', () => {
+    const post = { site: 'x' as const, postId: '1', url: 'https://x.com/a/status/1', metrics: m };
+    expect(erFigure('x', m, 'en', sets)?.title).toBe('Engagement rate by impressions: 10 engagements (likes) ÷ 1,000 impressions');
+    expect(badgeFigures(post, null, 0, 'en', sets)[0]?.text).toBe('ER 1%');
+    expect(badgeFigures(post, null, 0, 'en')[0]?.text).toBe('ER 10%');
+    const row: PostRow = { ...post, firstSeen: 0, lastSeen: 0, snapshots: 1 };
+    expect(postRowFigures(row, 'en', sets)[0]?.text).toBe('ER 1%');
+    const header = POSTS_CSV_HEADER.split(',');
+    const cells = (s?: EngagementSets) => Object.fromEntries(header.map((h, i) => [h, postCsvCells(row, s)[i]]));
+    expect(cells(sets)).toMatchObject({ engagements: 10, engagement_rate: 1, engagement_rate_basis: 'impressions' });
+    expect(cells()).toMatchObject({ engagements: 100, engagement_rate: 10 });
+  });
+});
+
+describe('frequency on YouTube is views per unique viewer', () => {
+  it.each<[string, Metrics, number | undefined]>([
+    ['views ÷ unique viewers', { views: ex(12_000), impressions: ex(400_000), reach: ex(8_000) }, 1.5],
+    ['no views: no figure (thumbnail impressions are another population)', { impressions: ex(400_000), reach: ex(8_000) }, undefined],
+  ])('%s', (_n, metrics, expected) => {
+    const f = frequency(metrics, 'youtube');
+    expect(f?.value).toBe(expected);
+    if (f) expect(f).toMatchObject({ numerator: 'views', basis: 'reach', denominator: ex(8_000) });
+  });
+  it('every other site divides impressions', () => {
+    expect(frequency({ views: ex(12_000), impressions: ex(40_000), reach: ex(8_000) }, 'linkedin')).toMatchObject({ value: 5, numerator: 'impressions' });
+  });
+});
+
+describe('latestVelocity over a snapshot series', () => {
+  const snap = (h: number, metrics: Metrics): SnapshotLike => ({ observedAt: h * H, metrics });
+
+  it.each<[string, SnapshotLike[], Metric, Partial<Interval> & Record<string, unknown> | undefined]>([
+    ['the last two snapshots', [snap(0, { impressions: ex(100) }), snap(1, { impressions: ex(400) }), snap(3, { impressions: ex(1_000) })],
+      'impressions', { value: 300, exact: true, hours: 2, from: 1 * H, to: 3 * H, before: ex(400), after: ex(1_000), metric: 'impressions' }],
+    ['order does not matter', [snap(3, { impressions: ex(1_000) }), snap(0, { impressions: ex(100) }), snap(1, { impressions: ex(400) })],
+      'impressions', { value: 300, from: 1 * H, to: 3 * H }],
+    ['snapshots that did not read the metric are skipped, not zeros', [snap(0, { likes: ex(10) }), snap(1, { likes: ex(20), impressions: ex(50) }),
+      snap(2, { impressions: ex(90) }), snap(4, { likes: ex(50) })], 'likes', { value: 10, from: 1 * H, to: 4 * H, before: ex(20), after: ex(50) }],
+    ['the other metric from the same series', [snap(0, { likes: ex(10) }), snap(1, { likes: ex(20), impressions: ex(50) }),
+      snap(2, { impressions: ex(90) }), snap(4, { likes: ex(50) })], 'impressions', { value: 40, from: 1 * H, to: 2 * H }],
+    ['intervals: "2.3K" then "2.5K" an hour later', [snap(0, { impressions: iv(2_300, 2_399) }), snap(1, { impressions: iv(2_500, 2_599) })],
+      'impressions', { value: 200, min: 101, max: 299, exact: false }],
+    ['a falling score is a negative velocity', [snap(0, { likes: ex(10) }), snap(2, { likes: ex(4) })], 'likes', { value: -3 }],
+    ['half an hour', [snap(0, { views: ex(0) }), snap(0.5, { views: ex(60) })], 'views', { value: 120, hours: 0.5 }],
+    ['one snapshot', [snap(0, { impressions: ex(100) })], 'impressions', undefined],
+    ['only one snapshot knows the metric', [snap(0, { likes: ex(1) }), snap(1, { impressions: ex(100) })], 'impressions', undefined],
+    ['two at the same time', [snap(1, { impressions: ex(100) }), snap(1, { impressions: ex(200) })], 'impressions', undefined],
+    ['same time as the latest, with an earlier one', [snap(0, { impressions: ex(0) }), snap(1, { impressions: ex(100) }), snap(1, { impressions: ex(100) })],
+      'impressions', { value: 100, from: 0, to: H }],
+    ['an unreadable time is skipped', [{ observedAt: NaN, metrics: { impressions: ex(9) } }, snap(0, { impressions: ex(0) }), snap(1, { impressions: ex(5) })],
+      'impressions', { value: 5 }],
+    ['empty', [], 'impressions', undefined],
+  ])('%s', (_n, series, metric, expected) => {
+    const v = latestVelocity(series, metric);
+    if (expected === undefined) return expect(v).toBeUndefined();
+    expect(v).toBeDefined();
+    for (const [k, want] of Object.entries(expected)) {
+      if (typeof want === 'number') expect((v as unknown as Record<string, number>)[k]).toBeCloseTo(want, 9);
+      else expect((v as unknown as Record<string, unknown>)[k]).toEqual(want);
+    }
+  });
+
+  it('works on stored SnapshotRows as they are', () => {
+    const rows = [
+      { site: 'x' as const, postId: '1', observedAt: 0, metrics: { impressions: ex(10) } },
+      { site: 'x' as const, postId: '1', observedAt: 2 * H, metrics: { impressions: ex(30) } },
+    ];
+    expect(latestVelocity(rows, 'impressions')?.value).toBe(10);
+  });
 });

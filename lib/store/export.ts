@@ -3,7 +3,7 @@
 import type { Count } from '../count';
 import { BOM, csvRow, type CsvCell } from '../csv';
 import type { Interval } from '../interval';
-import { bestEngagementRate, ctr, engagements, frequency, viewsPerHour } from '../metrics';
+import { bestEngagementRate, ctr, engagements, frequency, viewsPerHour, type EngagementSetOption } from '../metrics';
 import { METRICS, type Metric } from '../types';
 import { postPages, snapshotPages } from './queries';
 import type { PostRow, PostmeterDatabase, SnapshotRow } from './schema';
@@ -27,6 +27,8 @@ export interface CsvOptions {
   bom?: boolean;
   /** Rows per yielded chunk (and per read transaction). */
   chunkRows?: number;
+  /** The user's engagement sets: the engagements and engagement_rate columns count these. Absent = site defaults. */
+  engagementSets?: EngagementSetOption;
 }
 
 /** ISO 8601 UTC; empty when unknown. */
@@ -59,9 +61,9 @@ export function rateCell(r: Interval | undefined): CsvCell {
   return `${round(r.min, 2, Math.floor)}..${round(r.max, 2, Math.ceil)}`;
 }
 
-export function postCsvCells(p: PostRow): CsvCell[] {
-  const eng = engagements(p.site, p.metrics);
-  const rate = bestEngagementRate(p.site, p.metrics);
+export function postCsvCells(p: PostRow, sets?: EngagementSetOption): CsvCell[] {
+  const eng = engagements(p.site, p.metrics, sets);
+  const rate = bestEngagementRate(p.site, p.metrics, sets);
   return [
     p.site,
     p.postId,
@@ -75,16 +77,18 @@ export function postCsvCells(p: PostRow): CsvCell[] {
     countCell(eng?.count),
     rateCell(rate),
     rate?.basis,
-    rateCell(frequency(p.metrics)),
+    rateCell(frequency(p.metrics, p.site)),
     rateCell(ctr(p.metrics)),
     rateCell(viewsPerHour(p.metrics, p.publishedAt, p.lastSeen)),
   ];
 }
 
 export async function* postsCsvChunks(db: PostmeterDatabase, opts: CsvOptions = {}): AsyncGenerator<string> {
-  const { bom = false, chunkRows = 1000 } = opts;
+  const { bom = false, chunkRows = 1000, engagementSets } = opts;
   yield (bom ? BOM : '') + POSTS_CSV_HEADER + '\r\n';
-  for await (const page of postPages(db, chunkRows)) yield page.map((p) => csvRow(postCsvCells(p))).join('');
+  for await (const page of postPages(db, chunkRows)) {
+    yield page.map((p) => csvRow(postCsvCells(p, engagementSets))).join('');
+  }
 }
 
 /** The whole posts CSV as one string (tests, small databases). */

@@ -1,0 +1,81 @@
+// Each bench scenario runs on a tiny input (issue 9): a broken group fails `npm test`, not a 10-minute bench.
+// Measurements themselves are `npm run bench`'s job, never asserted here.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCount } from '../../lib/count';
+import { figure, median, timeInterleaved, type BenchGroup, type Figure } from './harness';
+import { PARSECOUNT_INPUTS } from './parsecount.bench';
+
+const ROOT = path.resolve(__dirname, '../..');
+const groups = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).sort();
+
+function expectFigure(f: Figure) {
+  expect(Object.keys(f)).toEqual(['name', 'value', 'unit', 'budget', 'pass']);
+  expect(f.name).toMatch(/^[a-z0-9_]+$/);
+  expect(Number.isFinite(f.value)).toBe(true);
+  expect(f.value).toBeGreaterThanOrEqual(0);
+  expect(f.budget === null).toBe(f.pass === null);
+}
+
+describe('bench groups on tiny inputs', () => {
+  it('there are groups', () => expect(groups).toEqual(expect.arrayContaining(['parsecount.bench.ts', 'adapters.bench.ts'])));
+
+  it.each(groups)('%s runs and returns well-formed figures', async (file) => {
+    const group = (await import(/* @vite-ignore */ path.join(__dirname, file))).default as BenchGroup;
+    const logs: string[] = [];
+    const figures = await group({ root: ROOT, quick: true, log: (m) => logs.push(m) });
+    expect(figures.length).toBeGreaterThan(0);
+    figures.forEach(expectFigure);
+    expect(new Set(figures.map((f) => f.name)).size).toBe(figures.length);
+  });
+
+  it('the parseCount mix is read without a throw, and has both counts and garbage', () => {
+    const results = PARSECOUNT_INPUTS.map(([t, l]) => parseCount(t, l));
+    expect(results.some((r) => r === null)).toBe(true);
+    expect(results.filter((r) => r !== null).length).toBeGreaterThan(PARSECOUNT_INPUTS.length / 2);
+  });
+});
+
+describe('bench harness', () => {
+  it.each<[string, Figure]>([
+    ['under a "<" budget', figure('a', 1.5, 'us', { op: '<', limit: 2 })],
+    ['at a "<=" budget', figure('a', 1.3, 'x', { op: '<=', limit: 1.3 })],
+    ['over a ">=" budget', figure('a', 25, 'x', { op: '>=', limit: 20 })],
+  ])('passes %s', (_n, f) => expect(f.pass).toBe(true));
+
+  it.each<[string, Figure]>([
+    ['at a "<" budget', figure('a', 2, 'us', { op: '<', limit: 2 })],
+    ['NaN', figure('a', NaN, 'us', { op: '<', limit: 2 })],
+    ['just under a ">=" budget (judged before rounding)', figure('a', 19.99996, 'x', { op: '>=', limit: 20 })],
+  ])('fails %s', (_n, f) => expect(f.pass).toBe(false));
+
+  it('prints the budget as text and no budget as null', () => {
+    expect(figure('parsecount_us', 0.123456, 'us', { op: '<', limit: 2 })).toEqual({ name: 'parsecount_us', value: 0.1235, unit: 'us', budget: '<2', pass: true });
+    expect(figure('x', 3, 'us')).toEqual({ name: 'x', value: 3, unit: 'us', budget: null, pass: null });
+  });
+
+  it('median and interleaved timing', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const [t] = timeInterleaved([{ name: 'noop', run: (n) => n }], { opsPerRound: 10, rounds: 3, warmupMs: 0 });
+    expect(t!.rounds).toHaveLength(3);
+    expect(Number.isFinite(t!.usPerOp)).toBe(true);
+  });
+});
+
+describe('npm run bench', () => {
+  it('prints only JSON figure lines on stdout (--quick)', { timeout: 120_000 }, () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.mjs'), '--quick'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    const figures = lines.map((l) => JSON.parse(l) as Figure);
+    figures.forEach(expectFigure);
+    expect(figures.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['parsecount_us', 'parsecount_baseline_us', 'parsecount_vs_number_ratio', 'adapter_scan_us_per_post_x']),
+    );
+    expect(figures.find((f) => f.name === 'parsecount_us')).toMatchObject({ unit: 'us', budget: '<2' });
+    expect(run.stderr).toContain('parsecount_us');
+  });
+});
