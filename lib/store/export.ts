@@ -1,5 +1,6 @@
-// CSV export of posts (one row each) and of every snapshot. Streams page by page (see postPages), so a large
-// database never sits in one transaction or one giant string before the caller wraps the chunks in a Blob.
+// CSV export of posts (one row each) and of every snapshot. Streams page by page, each page read in its own
+// short transaction (queries.ts's storePages), so a large database never sits in one transaction or in memory:
+// the caller wraps the chunks in a Blob (or writes them to a stream) as they come.
 import type { Count } from '../count';
 import { BOM, csvRow, type CsvCell } from '../csv';
 import type { Interval } from '../interval';
@@ -29,6 +30,11 @@ export interface CsvOptions {
   chunkRows?: number;
   /** The user's engagement sets: the engagements and engagement_rate columns count these. Absent = site defaults. */
   engagementSets?: EngagementSetOption;
+  /**
+   * Called after each chunk of rows is ready (before it is yielded) with the rows written so far. For a progress
+   * bar, countPosts / countSnapshots give the total.
+   */
+  onProgress?: (rowsDone: number) => void;
 }
 
 /** ISO 8601 UTC; empty when unknown. */
@@ -84,10 +90,13 @@ export function postCsvCells(p: PostRow, sets?: EngagementSetOption): CsvCell[] 
 }
 
 export async function* postsCsvChunks(db: PostmeterDatabase, opts: CsvOptions = {}): AsyncGenerator<string> {
-  const { bom = false, chunkRows = 1000, engagementSets } = opts;
+  const { bom = false, chunkRows = 1000, engagementSets, onProgress } = opts;
   yield (bom ? BOM : '') + POSTS_CSV_HEADER + '\r\n';
+  let done = 0;
   for await (const page of postPages(db, chunkRows)) {
-    yield page.map((p) => csvRow(postCsvCells(p, engagementSets))).join('');
+    const chunk = page.map((p) => csvRow(postCsvCells(p, engagementSets))).join('');
+    onProgress?.((done += page.length));
+    yield chunk;
   }
 }
 
@@ -101,9 +110,14 @@ export function snapshotCsvCells(s: SnapshotRow): CsvCell[] {
 }
 
 export async function* snapshotsCsvChunks(db: PostmeterDatabase, opts: CsvOptions = {}): AsyncGenerator<string> {
-  const { bom = false, chunkRows = 1000 } = opts;
+  const { bom = false, chunkRows = 1000, onProgress } = opts;
   yield (bom ? BOM : '') + SNAPSHOTS_CSV_HEADER + '\r\n';
-  for await (const page of snapshotPages(db, chunkRows)) yield page.map((s) => csvRow(snapshotCsvCells(s))).join('');
+  let done = 0;
+  for await (const page of snapshotPages(db, chunkRows)) {
+    const chunk = page.map((s) => csvRow(snapshotCsvCells(s))).join('');
+    onProgress?.((done += page.length));
+    yield chunk;
+  }
 }
 
 export async function snapshotsCsv(db: PostmeterDatabase, opts: CsvOptions = {}): Promise<string> {

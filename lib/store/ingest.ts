@@ -1,19 +1,31 @@
-// The only write path: one batch of observations → one transaction over posts and snapshots.
+// The only write path for what pages show: one batch of observations → one transaction over posts, snapshots
+// and accounts.
+import type { Count } from '../count';
 import type { PriorState } from '../messages';
-import { postKey, type PostObservation } from '../types';
+import { postKey, type PostObservation, type SiteId } from '../types';
+import { recordFollowers } from './accounts';
 import { applyObservation, mergeObservations, priorOf, sanitize } from './merge';
-import { QuotaError, isQuotaExceeded } from './quota';
+import { resolveCount } from './precision';
 import type { PostmeterDatabase } from './schema';
+import { writeQueue, writeTransaction } from './tx';
 
 export { QuotaError } from './quota';
+
+interface FollowerRead {
+  site: SiteId;
+  handle: string;
+  count: Count;
+}
 
 /**
  * Store a batch seen at `observedAt` and return, per post key, the post's state before this batch (null: new).
  *
- * One readwrite transaction over both stores, so a batch is stored whole or not at all (a full disk leaves
- * nothing half-written), and concurrent calls serialise: the second reads what the first wrote, so racing
- * batches for the same new post neither duplicate it nor lose a snapshot.
- * Only IDB requests are awaited inside the transaction; anything else would let it auto-commit.
+ * One readwrite transaction, so a batch is stored whole or not at all (a full disk leaves nothing half-written:
+ * QuotaError), and concurrent calls serialise: the second reads what the first wrote, so racing batches for
+ * the same new post neither duplicate it nor lose a snapshot. Only IDB requests are awaited inside it.
+ *
+ * An observation's metrics.followers is its author's follower count: besides the post's own metrics it goes
+ * into that author's history in `accounts`.
  */
 export async function ingest(
   db: PostmeterDatabase,
@@ -33,56 +45,38 @@ export async function ingest(
   const prior: Record<string, PriorState | null> = {};
   if (batch.size === 0) return prior;
 
-  const tx = db.transaction(['posts', 'snapshots'], 'readwrite');
-  // Observed on every path below; without this an abort would also surface as an unhandled rejection.
-  const done = tx.done.then(
-    () => undefined,
-    (err: unknown) => err ?? new Error('transaction aborted'),
-  );
-  try {
+  // Several posts of one author in a batch: one reading, by the same precision rule as a post's counts.
+  const followerReads = new Map<string, FollowerRead>();
+  for (const obs of batch.values()) {
+    const count = obs.metrics.followers;
+    if (!count || obs.author === undefined) continue;
+    const key = `${obs.site}:${obs.author}`;
+    const seen = followerReads.get(key);
+    followerReads.set(key, { site: obs.site, handle: obs.author, count: seen ? resolveCount(seen.count, count) : count });
+  }
+
+  const tx = db.transaction(['posts', 'snapshots', 'accounts'], 'readwrite');
+  await writeTransaction(tx, async () => {
     const postStore = tx.objectStore('posts');
     const snapStore = tx.objectStore('snapshots');
+    const accountStore = tx.objectStore('accounts');
     const entries = [...batch];
-    const stored = await Promise.all(entries.map(([, o]) => postStore.get([o.site, o.postId])));
+    const reads = [...followerReads.values()];
+    const [stored, accounts] = await Promise.all([
+      Promise.all(entries.map(([, o]) => postStore.get([o.site, o.postId]))),
+      Promise.all(reads.map((r) => accountStore.get([r.site, r.handle]))),
+    ]);
 
-    const writes: Promise<unknown>[] = [];
-    // If a later write throws synchronously, the earlier ones reject with AbortError and nobody awaits them:
-    // mark each as handled now; Promise.all below still sees the failure.
-    const write = (p: Promise<unknown>) => {
-      p.catch(() => {});
-      writes.push(p);
-    };
+    const writes = writeQueue();
     entries.forEach(([key, obs], i) => {
       const before = stored[i];
       prior[key] = priorOf(before);
       const { row, snapshot } = applyObservation(before, obs, observedAt);
-      write(postStore.put(row));
-      if (snapshot) write(snapStore.add({ site: obs.site, postId: obs.postId, observedAt, metrics: snapshot }));
+      writes.add(postStore.put(row));
+      if (snapshot) writes.add(snapStore.add({ site: obs.site, postId: obs.postId, observedAt, metrics: snapshot }));
     });
-    await Promise.all(writes);
-    const failed = await done;
-    if (failed) throw failed;
-  } catch (err) {
-    // A put that threw synchronously leaves the transaction active with earlier writes queued: abort so
-    // nothing of the batch lands. (Throws if it already finished; that is fine.)
-    try {
-      tx.abort();
-    } catch {
-      /* already aborted or committed */
-    }
-    const txError = await done;
-    // Chromium reports a full disk on commit, as the transaction's error; other paths as a request error.
-    const quota = [err, txError, safeTxError(tx)].find(isQuotaExceeded);
-    if (quota) throw new QuotaError(undefined, { cause: quota });
-    throw err;
-  }
+    reads.forEach((r, i) => writes.add(accountStore.put(recordFollowers(accounts[i], r.site, r.handle, r.count, observedAt))));
+    await writes.all();
+  });
   return prior;
-}
-
-function safeTxError(tx: { error: unknown }): unknown {
-  try {
-    return tx.error;
-  } catch {
-    return undefined;
-  }
 }

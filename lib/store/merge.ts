@@ -95,3 +95,29 @@ export function applyObservation(stored: PostRow | undefined, obs: PostObservati
 
   return changed ? { row, snapshot: observed } : { row };
 }
+
+/**
+ * Two records of one post (ours and a backup's): earliest firstSeen, latest lastSeen; the more recently seen
+ * record's url, text and metrics win, the other's metrics fill what it did not read; author and publishedAt
+ * are kept from `a` when it has them; promoted if either says so. `snapshots` is the caller's to recount.
+ */
+export function mergePostRows(a: PostRow, b: PostRow): PostRow {
+  const [older, newer] = b.lastSeen > a.lastSeen ? [a, b] : [b, a];
+  const row: PostRow = {
+    site: a.site,
+    postId: a.postId,
+    url: newer.url || older.url,
+    firstSeen: Math.min(a.firstSeen, b.firstSeen),
+    lastSeen: Math.max(a.lastSeen, b.lastSeen),
+    snapshots: a.snapshots,
+    metrics: { ...older.metrics, ...newer.metrics },
+  };
+  const author = a.author ?? b.author;
+  const publishedAt = a.publishedAt ?? b.publishedAt;
+  const text = newer.text ?? older.text;
+  if (author !== undefined) row.author = author;
+  if (publishedAt !== undefined) row.publishedAt = publishedAt;
+  if (text !== undefined) row.text = text;
+  if (a.promoted !== undefined || b.promoted !== undefined) row.promoted = !!(a.promoted || b.promoted);
+  return row;
+}

@@ -1,6 +1,7 @@
 // Read paths for the popup, the dashboard, badges and export. Each call is its own short readonly transaction.
 import type { SiteId } from '../types';
-import type { PostKey, PostRow, PostmeterDatabase, SnapshotRow } from './schema';
+import type { StoreKey, StoreNames, StoreValue } from 'idb';
+import type { PostKey, PostRow, PostmeterDB, PostmeterDatabase, SnapshotRow } from './schema';
 
 /** The `limit` posts seen most recently (newest lastSeen first), optionally for one site. */
 export async function recentPosts(db: PostmeterDatabase, limit: number, site?: SiteId): Promise<PostRow[]> {
@@ -42,36 +43,49 @@ export async function snapshotsOf(db: PostmeterDatabase, site: SiteId, postId: s
 }
 
 /**
- * Every post, a page at a time in key order. Each page is its own transaction, resumed after the last key,
- * so a long export (or a slow consumer between pages) never holds a transaction open.
+ * Every row of a store, a page at a time in key order. Each page is its own short readonly transaction,
+ * resumed after the last key, so a long export (or a slow consumer between pages) never holds a transaction
+ * open, and only one page is in memory at a time.
  */
-export async function* postPages(db: PostmeterDatabase, pageSize = 500): AsyncGenerator<PostRow[]> {
+export async function* storePages<Name extends StoreNames<PostmeterDB>>(
+  db: PostmeterDatabase,
+  store: Name,
+  pageSize: number,
+): AsyncGenerator<StoreValue<PostmeterDB, Name>[]> {
   const size = Math.max(1, Math.floor(pageSize));
-  let after: PostKey | undefined;
-  for (;;) {
-    const page = await db.getAll('posts', after ? IDBKeyRange.lowerBound(after, true) : undefined, size);
-    if (page.length === 0) return;
-    yield page;
-    if (page.length < size) return;
-    const last = page[page.length - 1]!;
-    after = [last.site, last.postId];
-  }
-}
-
-/** Every snapshot, a page at a time in insertion (key) order; same paging as postPages. */
-export async function* snapshotPages(db: PostmeterDatabase, pageSize = 1000): AsyncGenerator<SnapshotRow[]> {
-  const size = Math.max(1, Math.floor(pageSize));
-  let after: number | undefined;
+  let after: StoreKey<PostmeterDB, Name> | undefined;
   for (;;) {
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     // Keys and values from one transaction, so they line up.
-    const tx = db.transaction('snapshots');
+    const tx = db.transaction(store);
     const [keys, rows] = await Promise.all([tx.store.getAllKeys(range, size), tx.store.getAll(range, size)]);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < size) return;
     after = keys[keys.length - 1]!;
   }
+}
+
+/** Every post, a page at a time in key order (see storePages). */
+export function postPages(db: PostmeterDatabase, pageSize = 500): AsyncGenerator<PostRow[]> {
+  return storePages(db, 'posts', pageSize);
+}
+
+/** Every snapshot, a page at a time in insertion (key) order (see storePages). */
+export function snapshotPages(db: PostmeterDatabase, pageSize = 1000): AsyncGenerator<SnapshotRow[]> {
+  return storePages(db, 'snapshots', pageSize);
+}
+
+/** One author's posts, least recently seen first (the index gives them in post-key order). */
+export async function postsByAuthor(db: PostmeterDatabase, site: SiteId, author: string): Promise<PostRow[]> {
+  const rows = await db.getAllFromIndex('posts', 'by-author', [site, author]);
+  return rows.sort((a, b) => a.lastSeen - b.lastSeen);
+}
+
+/** Posts published in [from, to) (ms), oldest first; posts without a known publishedAt are not included. */
+export async function postsPublishedBetween(db: PostmeterDatabase, from: number, to: number, limit?: number): Promise<PostRow[]> {
+  if (!(from < to)) return [];
+  return db.getAllFromIndex('posts', 'by-publishedAt', IDBKeyRange.bound(from, to, false, true), limit);
 }
 
 /** Call fn for every post, paging as postPages does. fn may be async; it runs outside any transaction. */

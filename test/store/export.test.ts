@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BOM } from '../../lib/csv';
 import {
-  POSTS_CSV_HEADER, SNAPSHOTS_CSV_HEADER, countCell, postsCsv, postsCsvChunks, rateCell, snapshotsCsv,
+  POSTS_CSV_HEADER, SNAPSHOTS_CSV_HEADER, countCell, postsCsv, postsCsvChunks, rateCell, snapshotsCsv, snapshotsCsvChunks,
 } from '../../lib/store/export';
+import { countPosts, countSnapshots } from '../../lib/store/queries';
 import { ingest } from '../../lib/store/ingest';
 import type { PostmeterDatabase } from '../../lib/store/schema';
 import { ex, freshStore, iv, obs } from './helpers';
@@ -12,7 +13,10 @@ let db: PostmeterDatabase;
 beforeEach(async () => {
   db = await freshStore();
 });
-afterEach(() => db.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+  db.close();
+});
 
 /** A small RFC 4180 reader, only for checking what the writer wrote. */
 function parseCsv(text: string): string[][] {
@@ -150,5 +154,45 @@ describe('snapshots CSV', () => {
       ['2026-01-02T03:04:05.006Z', '1', '3'],
       ['2026-01-02T04:04:05.006Z', '1000..1099', ''],
     ]);
+  });
+});
+
+describe('streaming', () => {
+  beforeEach(async () => {
+    for (let k = 0; k < 3; k++) await ingest(db, Array.from({ length: 5 }, (_, i) => obs(String(i), { likes: ex(i + k) })), T0 + k * H);
+  });
+
+  it.each([
+    ['posts', postsCsvChunks, countPosts, 5, [2, 4, 5]],
+    ['snapshots', snapshotsCsvChunks, countSnapshots, 15, [2, 4, 6, 8, 10, 12, 14, 15]],
+  ] as const)('%s: reports progress per chunk up to the count', async (_name, chunksOf, count, total, progress) => {
+    expect(await count(db)).toBe(total);
+    const done: number[] = [];
+    const chunks: string[] = [];
+    for await (const c of chunksOf(db, { chunkRows: 2, onProgress: (n) => done.push(n) })) chunks.push(c);
+    expect(done).toEqual(progress);
+    expect(chunks).toHaveLength(progress.length + 1); // the header, then one chunk per page
+  });
+
+  it.each([
+    ['posts', postsCsvChunks],
+    ['snapshots', snapshotsCsvChunks],
+  ] as const)('%s: each page is read in its own short transaction, only when the consumer asks for it', async (_name, chunksOf) => {
+    const spy = vi.spyOn(db, 'transaction');
+    const it = chunksOf(db, { chunkRows: 2 })[Symbol.asyncIterator]();
+    await it.next(); // header
+    await it.next(); // first page
+    const afterFirst = spy.mock.calls.length;
+    expect(afterFirst).toBe(1);
+    // A slow consumer between pages (a transaction held across this would have committed and failed).
+    await new Promise((r) => setTimeout(r, 5));
+    await it.next();
+    expect(spy.mock.calls.length).toBe(2);
+    await it.return?.(undefined);
+  });
+
+  it('the BOM comes once, before the header, for both files', async () => {
+    expect((await snapshotsCsv(db, { bom: true })).startsWith(BOM + SNAPSHOTS_CSV_HEADER + '\r\n')).toBe(true);
+    expect((await snapshotsCsv(db, { bom: true })).split(BOM)).toHaveLength(2);
   });
 });

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getAccount, listAccounts, ownAccounts, setOwnAccount } from '../../lib/store/accounts';
 import { QuotaError, ingest } from '../../lib/store/ingest';
 import type { PostmeterDatabase } from '../../lib/store/schema';
-import { ex, freshStore, iv, obs } from './helpers';
+import type { PostObservation } from '../../lib/types';
+import { anotherStore, dump, ex, expectCountsConsistent, freshStore, iv, obs } from './helpers';
 
 let db: PostmeterDatabase;
 beforeEach(async () => {
@@ -172,6 +174,115 @@ describe('ingest: concurrency', () => {
     expect(await db.count('posts')).toBe(1);
     expect(await db.count('snapshots')).toBe(1);
     expect((await post('1'))?.snapshots).toBe(1);
+  });
+});
+
+describe('ingest: many tabs at once', () => {
+  // 8 tabs, each sending 6 batches; every batch reads an overlapping window of 10 posts out of 30, with
+  // counts that grow with time (and sometimes repeat, which must not add a snapshot).
+  const batches: { posts: PostObservation[]; at: number }[] = [];
+  for (let tab = 0; tab < 8; tab++) {
+    for (let b = 0; b < 6; b++) {
+      const at = 10_000 + b * 1000 + tab; // tabs interleave in time; some batches arrive "late"
+      const posts = Array.from({ length: 10 }, (_, i) => {
+        const id = String((tab * 3 + b * 2 + i) % 30);
+        return obs(id, { likes: ex(Math.floor(at / 2000)), views: ex(Number(id) * 10 + b) }, {
+          author: `author${Number(id) % 4}`,
+          ...(i === 0 ? { metrics: { likes: ex(b), followers: ex(100 + b) } } : {}),
+        });
+      });
+      batches.push({ posts, at });
+    }
+  }
+
+  it('no duplicate posts, every snapshot kept, counts consistent; same result as one tab sending them in order', async () => {
+    // Shuffled call order, all started before any finishes.
+    const order = batches.map((_, i) => i).sort((a, b) => ((a * 7919) % 48) - ((b * 7919) % 48));
+    await Promise.all(order.map((i) => ingest(db, batches[i]!.posts, batches[i]!.at)));
+
+    expect(await db.count('posts')).toBe(30);
+    await expectCountsConsistent(db);
+    // No two snapshots of one post at the same moment: each batch wrote at most one row per post.
+    const snaps = await db.getAll('snapshots');
+    const ids = snaps.map((s) => `${s.site}:${s.postId}@${s.observedAt}`);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    // Transactions over the same stores run in the order they were created: the same batches sent one after
+    // another, in that order, by a single tab give exactly the same database.
+    const serial = await anotherStore();
+    for (const i of order) await ingest(serial, batches[i]!.posts, batches[i]!.at);
+    const [a, b] = [await dump(db), await dump(serial)];
+    delete a.meta;
+    delete b.meta; // migratedAt differs
+    expect(a).toEqual(b);
+    serial.close();
+  });
+
+  it('racing batches for one new post from many tabs: one row, one snapshot per change', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => ingest(db, [obs('hot', { likes: ex(i % 5) })], 1000 + i)));
+    expect(await db.count('posts')).toBe(1);
+    const rows = await db.getAll('snapshots');
+    // likes go 0,1,2,3,4,0,1,… : every batch is a change.
+    expect(rows).toHaveLength(20);
+    expect(await post('hot')).toMatchObject({ firstSeen: 1000, lastSeen: 1019, snapshots: 20, metrics: { likes: ex(4) } });
+  });
+});
+
+describe('ingest: authors\' follower counts', () => {
+  it('records followers read with a post in the author\'s account history, only when they change', async () => {
+    await ingest(db, [obs('1', { likes: ex(1), followers: ex(500) }, { author: 'ann' })], 1000);
+    await ingest(db, [obs('2', { followers: ex(500) }, { author: 'ann' })], 2000);
+    await ingest(db, [obs('1', { followers: iv(500, 599) }, { author: 'ann' })], 3000); // "5xx" containing 500: no news
+    await ingest(db, [obs('1', { followers: ex(512) }, { author: 'ann' })], 4000);
+    expect(await getAccount(db, 'x', 'ann')).toEqual({
+      site: 'x', handle: 'ann', own: false,
+      followers: [{ observedAt: 1000, count: ex(500) }, { observedAt: 4000, count: ex(512) }],
+      firstSeen: 1000, lastSeen: 4000,
+    });
+    // The post keeps its own copy too, as before.
+    expect((await post('1'))?.metrics.followers).toEqual(ex(512));
+  });
+
+  it('several posts of one author in a batch make one reading; a post without author records none', async () => {
+    await ingest(db, [
+      obs('1', { followers: ex(10) }, { author: 'bob' }),
+      obs('2', { followers: ex(11) }, { author: 'bob' }),
+      obs('3', { followers: ex(99) }),
+    ], 1000);
+    expect((await getAccount(db, 'x', 'bob'))?.followers).toEqual([{ observedAt: 1000, count: ex(11) }]);
+    expect(await db.count('accounts')).toBe(1);
+    await ingest(db, [obs('4', { followers: ex(5) }, { author: 'zoe', site: 'bluesky' })], 1000);
+    expect((await listAccounts(db, 'x')).map((a) => a.handle)).toEqual(['bob']);
+    expect((await listAccounts(db, 'bluesky')).map((a) => a.handle)).toEqual(['zoe']);
+    expect(await listAccounts(db, 'reddit')).toEqual([]);
+    expect(await listAccounts(db)).toHaveLength(2);
+    expect(await ownAccounts(db)).toEqual([]);
+  });
+
+  it('a late batch goes into its place in the history', async () => {
+    await ingest(db, [obs('1', { followers: ex(10) }, { author: 'c' })], 1000);
+    await ingest(db, [obs('1', { followers: ex(30) }, { author: 'c' })], 3000);
+    await ingest(db, [obs('1', { followers: ex(20) }, { author: 'c' })], 2000);
+    expect((await getAccount(db, 'x', 'c'))?.followers.map((f) => f.count.value)).toEqual([10, 20, 30]);
+    expect(await getAccount(db, 'x', 'c')).toMatchObject({ firstSeen: 1000, lastSeen: 3000 });
+  });
+
+  it('keeps the own flag the user set', async () => {
+    await setOwnAccount(db, 'x', 'me', true, 500);
+    expect(await getAccount(db, 'x', 'me')).toEqual({ site: 'x', handle: 'me', own: true, followers: [], firstSeen: 500, lastSeen: 500 });
+    await ingest(db, [obs('1', { followers: ex(42) }, { author: 'me' })], 1000);
+    expect(await getAccount(db, 'x', 'me')).toMatchObject({ own: true, followers: [{ observedAt: 1000, count: ex(42) }], firstSeen: 500, lastSeen: 1000 });
+  });
+
+  it('a failed batch leaves accounts unchanged too', async () => {
+    await ingest(db, [obs('1', { followers: ex(10) }, { author: 'd' })], 1000);
+    const before = await getAccount(db, 'x', 'd');
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(ingest(db, [obs('1', { likes: ex(1), followers: ex(20) }, { author: 'd' })], 2000)).rejects.toBeInstanceOf(QuotaError);
+    vi.restoreAllMocks();
+    expect(await getAccount(db, 'x', 'd')).toEqual(before);
   });
 });
 
