@@ -1,4 +1,5 @@
-// The toolbar popup: this tab's posts, the most recent posts overall, recording state, CSV export.
+// The toolbar popup: this tab's posts, the most recent posts overall, recording state, CSV export, and the way
+// to the dashboard (exports, backup, retention).
 import type { PostRow } from '@/lib/store/schema';
 import { PostTable } from './PostTable';
 
@@ -12,6 +13,7 @@ export interface PopupProps {
   exportError?: string;
   onExport: () => void;
   onResume: () => void;
+  onOpenDashboard: () => void;
 }
 
 export function Popup(p: PopupProps) {
@@ -19,9 +21,14 @@ export function Popup(p: PopupProps) {
     <main class="pm-popup">
       <header class="pm-header">
         <h1>Postmeter</h1>
-        <button type="button" onClick={p.onExport} disabled={p.exporting}>
-          Export CSV
-        </button>
+        <div class="pm-actions">
+          <button type="button" class="pm-secondary" onClick={p.onOpenDashboard}>
+            Open dashboard
+          </button>
+          <button type="button" onClick={p.onExport} disabled={p.exporting}>
+            Export CSV
+          </button>
+        </div>
       </header>
       {p.paused ? (
         <p class="pm-banner" role="alert" data-state={`paused-${p.paused}`}>

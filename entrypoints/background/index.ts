@@ -4,15 +4,20 @@ import type { ObserveReply } from '@/lib/messages';
 import { isMessage } from '@/lib/validate';
 import { openStore } from '@/lib/store/schema';
 import { ingest, QuotaError } from '@/lib/store/ingest';
+import { storeHandle } from '@/lib/db-handle';
 import { pauseReason, recordingState } from './recording';
+import { createPurger } from './retention';
 
 export default defineBackground(() => {
-  let db: ReturnType<typeof openStore> | undefined;
-  // Reopen after the connection closed itself for an upgrade in another extension page.
-  const store = async () => {
-    const open = await (db ??= openStore());
-    return open;
-  };
+  // Reopens on demand: the connection closes itself when an upgrade (an extension update) needs it gone.
+  const store = storeHandle(() => openStore());
+  const maybePurge = createPurger(() => store.get());
+
+  // Browser start (and install or update): purge old snapshots per the retention setting.
+  browser.runtime.onStartup.addListener(() => void maybePurge(true));
+  browser.runtime.onInstalled.addListener(() => void maybePurge(true));
+  // The worker also starts on demand many times a day: purge then only if a day has passed.
+  void maybePurge();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages may talk to the background.
@@ -22,15 +27,20 @@ export default defineBackground(() => {
       const reason = pauseReason(await recordingState.getValue());
       if (reason) return { prior: {}, paused: reason };
       try {
-        const prior = await ingest(await store(), message.posts, message.observedAt);
+        // A batch whose transaction could not start on a closing connection stored nothing: run() retries it
+        // once on a fresh connection.
+        const prior = await store.run((db) => ingest(db, message.posts, message.observedAt));
         return { prior };
       } catch (error) {
         if (error instanceof QuotaError) {
           await recordingState.setValue({ ...(await recordingState.getValue()), quotaFullSince: Date.now() });
           return { prior: {}, paused: 'quota' };
         }
-        db = undefined; // a closed or broken connection: open a fresh one next time
+        store.reset(); // a broken connection: open a fresh one next time
         throw error;
+      } finally {
+        // After the reply is on its way; never awaited by the content script.
+        setTimeout(() => void maybePurge(), 0);
       }
     })();
   });

@@ -7,7 +7,8 @@ import { openStore, type PostmeterDatabase, type PostRow } from '@/lib/store/sch
 import { postsByKeys, recentPosts } from '@/lib/store/queries';
 import type { Message, TabPostsReply } from '@/lib/messages';
 import { pauseReason, recordingState, type RecordingState } from '../background/recording';
-import { downloadPostsCsv } from './export';
+import { postsCsvChunks } from '@/lib/store/export';
+import { CSV_TYPE, downloadChunks, exportFilename } from '../shared/downloads';
 import './style.css';
 
 const RECENT_LIMIT = 20;
@@ -28,6 +29,12 @@ async function askTab(tabId: number | undefined): Promise<TabPostsReply | undefi
   } catch {
     return undefined; // no content script there: not a supported site
   }
+}
+
+/** The dashboard in a new tab. A real popup then closes itself; the popup opened as a page (tests) stays. */
+async function openDashboard(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+  if (!(await browser.tabs.getCurrent())) window.close();
 }
 
 function App() {
@@ -58,7 +65,7 @@ function App() {
     setExporting(true);
     setExportError(undefined);
     try {
-      await downloadPostsCsv(db);
+      await downloadChunks(postsCsvChunks(db), exportFilename('posts'), CSV_TYPE);
     } catch (error) {
       setExportError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -76,6 +83,7 @@ function App() {
       exportError={exportError}
       onExport={() => void onExport()}
       onResume={() => void recordingState.setValue({ paused: false })}
+      onOpenDashboard={() => void openDashboard()}
     />
   );
 }

@@ -7,7 +7,7 @@
 // drops the `filename` an extension passes to chrome.downloads.download. So after launch we reset the
 // browser to its default behaviour (CDP Browser.setDownloadBehavior {behavior: 'default'}) with the
 // profile's download directory seeded in Preferences: the file then lands in our temp directory under
-// the extension's own name, as it would for a user. The test waits on chrome.downloads.search() until
+// the extension's own name, as it would for a user. downloadVia() waits on chrome.downloads.search() until
 // the item is complete and reads the file from disk. Verified on Chromium 156 headless=new.
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -298,33 +298,52 @@ export interface Download {
   text: string;
 }
 
+/** Opens the dashboard (dashboard.html) in a new tab and waits for its summary of what is stored. */
+export async function openDashboard(ext: Extension): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
+  await page.locator('[data-count="posts"]').waitFor();
+  return page;
+}
+
 /**
- * Opens the popup for a tab, clicks "Export CSV" and returns the downloaded file. Waits on
- * chrome.downloads.search() (asked from the popup page, an extension page with the downloads
- * permission) for a new download to complete, then reads it from the download directory.
+ * Clicks the button named `trigger` (exactly) on an extension page, or runs `trigger`, and returns the file
+ * the click downloads. Waits on chrome.downloads.search() (asked from that page: an extension page has the
+ * downloads permission) for a new download to complete, then reads it from the download directory. The one
+ * copy of download capture: every export test goes through here.
  */
+export async function downloadVia(
+  page: Page,
+  trigger: string | (() => Promise<void>),
+  { timeout = 30_000 } = {},
+): Promise<Download> {
+  const before = new Set(await page.evaluate(() => chrome.downloads.search({}).then((items) => items.map((i) => i.id))));
+  if (typeof trigger === 'string') await page.getByRole('button', { name: trigger, exact: true }).click();
+  else await trigger();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const items = await page.evaluate(() => chrome.downloads.search({}));
+    const item = items.find((i) => !before.has(i.id));
+    if (item?.state === 'complete') {
+      const path = item.filename;
+      const text = readFileSync(path, 'utf8');
+      // Removed once read, so the next export gets the same name (Chromium would add " (1)").
+      rmSync(path, { force: true });
+      return { filename: basename(path), path, text };
+    }
+    if (item?.state === 'interrupted') throw new Error(`download interrupted: ${item.error ?? 'unknown error'}`);
+    if (Date.now() > deadline) {
+      throw new Error(`no completed download within ${timeout} ms (downloads: ${JSON.stringify(items)})`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Opens the popup for a tab, clicks "Export CSV" and returns the downloaded posts CSV. */
 export async function exportCsv(ext: Extension, tabId?: number, { timeout = 30_000 } = {}): Promise<Download> {
   const popup = await openPopup(ext, tabId);
   try {
-    const before = new Set(await popup.evaluate(() => chrome.downloads.search({}).then((items) => items.map((i) => i.id))));
-    await popup.getByRole('button', { name: 'Export CSV' }).click();
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const items = await popup.evaluate(() => chrome.downloads.search({}));
-      const item = items.find((i) => !before.has(i.id));
-      if (item?.state === 'complete') {
-        const path = item.filename;
-        const text = readFileSync(path, 'utf8');
-        // Removed once read, so the next export gets the same name (Chromium would add " (1)").
-        rmSync(path, { force: true });
-        return { filename: basename(path), path, text };
-      }
-      if (item?.state === 'interrupted') throw new Error(`download interrupted: ${item.error ?? 'unknown error'}`);
-      if (Date.now() > deadline) {
-        throw new Error(`no completed download within ${timeout} ms (downloads: ${JSON.stringify(items)})`);
-      }
-      await popup.waitForTimeout(100);
-    }
+    return await downloadVia(popup, 'Export CSV', { timeout });
   } finally {
     await popup.close();
   }
