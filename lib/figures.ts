@@ -3,7 +3,7 @@
 import type { PriorState } from './messages';
 import type { PostRow } from './store/schema';
 import type { Metric, Metrics, PostObservation, SiteId } from './types';
-import { engagementRate, growth, viewsPerHour, type EngagementSetOption } from './metrics';
+import { bestEngagementRate, growth, viewsPerHour, type EngagementSetOption } from './metrics';
 import { formatAgo, formatCompact, formatCount, formatNumber, formatPercent } from './format';
 
 export interface Figure {
@@ -17,15 +17,15 @@ const metricName = (m: Metric): string => PLURAL[m] ?? m;
 
 /** `sets`: the user's engagement sets (options page); absent = each site's default set. */
 export function erFigure(site: SiteId, metrics: Metrics, locale?: string, sets?: EngagementSetOption): Figure | undefined {
-  const er = engagementRate(site, metrics, 'impressions', sets);
+  const er = bestEngagementRate(site, metrics, sets);
   if (!er) return undefined;
   const counted = er.counted.map(metricName).join(' + ');
   return {
     id: 'er',
     text: `ER ${formatPercent(er, locale)}`,
     title:
-      `Engagement rate by impressions: ${formatCount(er.engagements, locale)} engagements (${counted}) ` +
-      `÷ ${formatCount(er.denominator, locale)} impressions`,
+      `Engagement rate by ${metricName(er.basis)}: ${formatCount(er.engagements, locale)} engagements (${counted}) ` +
+      `÷ ${formatCount(er.denominator, locale)} ${metricName(er.basis)}`,
   };
 }
 
@@ -69,7 +69,7 @@ function noRateFigure(post: PostObservation): Figure {
       ? 'No counters could be read on this post; nothing was recorded for it.'
       : zero
         ? 'No engagement rate yet: 0 impressions so far.'
-        : 'No engagement rate: the page shows no impressions for this post, so there is no denominator.',
+        : 'No engagement rate: the page shows no impressions, views, reach or followers for this post, so there is no denominator.',
   };
 }
 

@@ -82,9 +82,12 @@ export function engagements(site: SiteId, metrics: Metrics, set?: EngagementSetO
   return { count, counted, missing: metricsSet.filter((m) => metrics[m] === undefined) };
 }
 
-export type RateBasis = 'impressions' | 'reach' | 'followers';
-/** In the order bestEngagementRate tries them: per view first, then per person, then per audience. */
-export const RATE_BASES: readonly RateBasis[] = ['impressions', 'reach', 'followers'];
+export type RateBasis = 'impressions' | 'views' | 'reach' | 'followers';
+/**
+ * In the order bestEngagementRate tries them: per time shown first (impressions; a video's views where the
+ * site shows plays but no impressions, as YouTube and TikTok do publicly), then per person, then per audience.
+ */
+export const RATE_BASES: readonly RateBasis[] = ['impressions', 'views', 'reach', 'followers'];
 
 export interface EngagementRate extends Interval {
   /** value/min/max are percentages. */
@@ -130,7 +133,7 @@ export function engagementRates(
   return out;
 }
 
-/** The first rate whose denominator is known: impressions, then reach, then followers. */
+/** The first rate whose denominator is known: impressions, then views, then reach, then followers. */
 export function bestEngagementRate(site: SiteId, metrics: Metrics, set?: EngagementSetOption): EngagementRate | undefined {
   for (const basis of RATE_BASES) {
     const rate = engagementRate(site, metrics, basis, set);
