@@ -2,17 +2,9 @@
 // number, or "min..max" for an interval) so what is shown can be checked against what is stored.
 import type { Count } from '@/lib/count';
 import type { PostRow } from '@/lib/store/schema';
-import type { Metric } from '@/lib/types';
+import { columnsFor } from '@/lib/site-columns';
 import { postRowFigures } from '@/lib/figures';
 import { formatCompact, formatCount } from '@/lib/format';
-
-const COLUMNS: { metric: Metric; label: string }[] = [
-  { metric: 'impressions', label: 'Impr.' },
-  { metric: 'likes', label: 'Likes' },
-  { metric: 'replies', label: 'Replies' },
-  { metric: 'reposts', label: 'Reposts' },
-  { metric: 'bookmarks', label: 'Bkm.' },
-];
 
 export const countValue = (c: Count): string => (c.exact ? String(c.value) : `${c.min}..${c.max}`);
 
@@ -37,7 +29,7 @@ function PostItem({ post }: { post: PostRow }) {
         {post.text ? <span class="pm-text"> — {post.text.slice(0, 80)}</span> : null}
       </a>
       <dl class="pm-counts">
-        {COLUMNS.map(({ metric, label }) => {
+        {columnsFor(post.site, Object.keys(post.metrics)).map(({ metric, label }) => {
           const c = post.metrics[metric];
           return (
             <div class="pm-count" data-metric={metric} data-value={c ? countValue(c) : ''} key={metric}>

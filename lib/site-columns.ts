@@ -1,0 +1,47 @@
+// Which counters a post row shows, and what each site calls them. A row shows its site's usual
+// counters (absent ones as "—", so a missing number is visible as missing) plus any other it has.
+import { METRICS, type Metric, type SiteId } from './types';
+
+export const SITE_COLUMNS: Record<SiteId, Metric[]> = {
+  x: ['impressions', 'likes', 'replies', 'reposts', 'bookmarks'],
+  youtube: ['views', 'likes', 'replies'],
+  reddit: ['likes', 'replies'],
+  bluesky: ['likes', 'replies', 'reposts'],
+  mastodon: ['likes', 'reposts', 'replies'],
+  linkedin: ['impressions', 'reach', 'likes', 'replies', 'reposts'],
+  instagram: ['views', 'reach', 'likes', 'replies'],
+  facebook: ['views', 'reach', 'likes', 'replies', 'shares'],
+  tiktok: ['views', 'likes', 'replies', 'shares', 'saves'],
+  threads: ['views', 'likes', 'replies', 'reposts'],
+};
+
+const LABELS: Record<Metric, string> = {
+  impressions: 'Impr.',
+  views: 'Views',
+  reach: 'Reach',
+  likes: 'Likes',
+  replies: 'Replies',
+  reposts: 'Reposts',
+  quotes: 'Quotes',
+  bookmarks: 'Bkm.',
+  saves: 'Saves',
+  shares: 'Shares',
+  clicks: 'Clicks',
+  profileVisits: 'Profile',
+  followers: 'Followers',
+};
+
+/** The site's own words where they differ (Reddit's score, Mastodon's boosts and favourites, Bluesky's reposts + quotes). */
+const SITE_LABELS: Partial<Record<SiteId, Partial<Record<Metric, string>>>> = {
+  reddit: { likes: 'Score', replies: 'Comments' },
+  mastodon: { likes: 'Favs', reposts: 'Boosts' },
+  bluesky: { reposts: 'Reposts+quotes' },
+  linkedin: { likes: 'Reactions', replies: 'Comments' },
+  youtube: { replies: 'Comments' },
+};
+
+export function columnsFor(site: SiteId, present: Iterable<string>): { metric: Metric; label: string }[] {
+  const have = new Set(present);
+  const wanted = new Set<Metric>([...(SITE_COLUMNS[site] ?? []), ...METRICS.filter((m) => have.has(m))]);
+  return METRICS.filter((m) => wanted.has(m)).map((metric) => ({ metric, label: SITE_LABELS[site]?.[metric] ?? LABELS[metric] }));
+}
