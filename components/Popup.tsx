@@ -1,13 +1,16 @@
 // The toolbar popup: this tab's posts, the most recent posts overall, recording state, CSV export, and the way
 // to the dashboard (exports, backup, retention).
 import type { PostRow } from '@/lib/store/schema';
+import type { SiteId } from '@/lib/types';
 import { PostTable } from './PostTable';
+
+export type TabHealth = { state: 'unsupported'; site?: undefined } | { state: 'unrecognised'; site: SiteId };
 
 export interface PopupProps {
   tabPosts: PostRow[];
   recent: PostRow[];
-  /** Why this tab shows no posts: not a supported page, or the site's page was not recognised. */
-  tabNote?: string;
+  /** Why this tab shows no posts: not a supported page, or the site's posts were found but not read. */
+  tabHealth?: TabHealth;
   paused?: 'user' | 'quota';
   exporting: boolean;
   exportError?: string;
@@ -47,7 +50,13 @@ export function Popup(p: PopupProps) {
       ) : null}
       <section aria-labelledby="pm-tab">
         <h2 id="pm-tab">On this tab</h2>
-        {p.tabNote ? <p class="pm-note">{p.tabNote}</p> : null}
+        {p.tabHealth ? (
+          <p class="pm-note" data-health={p.tabHealth.state} data-site={p.tabHealth.site} role="status">
+            {p.tabHealth.state === 'unsupported'
+              ? 'Postmeter does not read this page.'
+              : `${p.tabHealth.site}: posts found but no counters read — the site may have changed. Nothing was recorded.`}
+          </p>
+        ) : null}
         <PostTable posts={p.tabPosts} section="tab" empty="No posts seen on this tab yet." />
       </section>
       <section aria-labelledby="pm-recent">

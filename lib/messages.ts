@@ -1,5 +1,5 @@
 // Typed messages between the content script, the popup and the background (the only writer).
-import type { Metrics, PostObservation } from './types';
+import type { Metrics, PostObservation, SiteId } from './types';
 
 /** What the badge needs from history: the post as it was stored before this batch. */
 export interface PriorState {
@@ -22,6 +22,8 @@ export interface ObserveReply {
 }
 
 export interface TabPostsReply {
+  /** The adapter reading this tab. */
+  site: SiteId;
   keys: string[];
   pageUrl: string;
   /** Post containers found but no counter read: the adapter may be out of date for this site. */

@@ -67,6 +67,7 @@ export default defineContentScript({
       if ((message as Message | undefined)?.type !== 'tab-posts') return undefined;
       const health = scanner.health();
       const reply: TabPostsReply = {
+        site: adapter.id,
         keys: scanner.seenKeys(),
         pageUrl: location.href,
         unrecognised: health.containers > 0 && health.withCounters === 0,

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Popup } from '@/components/Popup';
+import { Popup, type TabHealth } from '@/components/Popup';
 import { openStore, type PostmeterDatabase, type PostRow } from '@/lib/store/schema';
 import { postsByKeys, recentPosts } from '@/lib/store/queries';
 import type { Message, TabPostsReply } from '@/lib/messages';
@@ -41,7 +41,7 @@ function App() {
   const [db, setDb] = useState<PostmeterDatabase>();
   const [tabPosts, setTabPosts] = useState<PostRow[]>([]);
   const [recent, setRecent] = useState<PostRow[]>([]);
-  const [tabNote, setTabNote] = useState<string>();
+  const [tabHealth, setTabHealth] = useState<TabHealth>();
   const [recording, setRecording] = useState<RecordingState>({ paused: false });
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string>();
@@ -51,8 +51,8 @@ function App() {
       const [store, reply] = await Promise.all([openStore(), targetTabId().then(askTab)]);
       setDb(store);
       setRecording(await recordingState.getValue());
-      if (!reply) setTabNote('Postmeter does not read this page.');
-      else if (reply.unrecognised) setTabNote('Posts found but no counters read: this site may have changed. Nothing was recorded.');
+      if (!reply) setTabHealth({ state: 'unsupported' });
+      else if (reply.unrecognised) setTabHealth({ state: 'unrecognised', site: reply.site });
       const [onTab, latest] = await Promise.all([postsByKeys(store, reply?.keys ?? []), recentPosts(store, RECENT_LIMIT)]);
       setTabPosts(onTab);
       setRecent(latest);
@@ -77,7 +77,7 @@ function App() {
     <Popup
       tabPosts={tabPosts}
       recent={recent}
-      tabNote={tabNote}
+      tabHealth={tabHealth}
       paused={pauseReason(recording)}
       exporting={exporting || !db}
       exportError={exportError}

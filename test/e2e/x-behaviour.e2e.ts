@@ -136,4 +136,26 @@ describe('X in Chromium: badges and a living page', () => {
     await popup.close();
     expect(errors.errors).toEqual([]);
   });
+
+  it('says the site was not recognised when tweets show no readable counter, and records nothing', async () => {
+    const [a, b] = withIds(
+      [make('stripped_one', { replies: 5, reposts: 6, likes: 7, bookmarks: 8, views: 900 }), make('stripped_two', { replies: 1, reposts: 2, likes: 3, bookmarks: 4, views: 500 })],
+      Date.now(),
+      51,
+    );
+    // As if X renamed its labels and test ids: the tweets are there, their numbers are not readable.
+    const stripped = homePage([a!, b!])
+      .replace(/ aria-label="[^"]*"/g, '')
+      .replace(/data-testid="app-text-transition-container"/g, '')
+      .replace(/\/analytics"/g, '/stats"');
+    const { page, errors } = await open(HOME, stripped);
+    await settle(page);
+    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const note = popup.locator('[data-health="unrecognised"]');
+    await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(1);
+    expect(await note.getAttribute('data-site')).toBe('x');
+    expect(await popup.locator(`[data-postmeter-row="x:${a!.id}"], [data-postmeter-row="x:${b!.id}"]`).count(), 'nothing recorded').toBe(0);
+    await popup.close();
+    expect(errors.errors).toEqual([]);
+  });
 });
