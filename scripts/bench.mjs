@@ -10,8 +10,11 @@
 // A <filter> keeps the groups whose file name contains it (e.g. `npm run bench -- parsecount`).
 // `--quick`: tiny inputs, no warm-up: checks that every group runs (test/bench/bench.test.ts); its figures mean
 // nothing, so only a group that fails to run makes the exit code non-zero.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+// Groups that drive the built extension in Chromium (they import test/bench/browser.ts) need a fresh build:
+// when any selected group does, `wxt build` runs once first; `--no-build` skips it (use the .output/ there is).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +24,51 @@ const BENCH_DIR = join(ROOT, 'test/bench');
 const FIGURE_KEYS = ['name', 'value', 'unit', 'budget', 'pass'];
 
 const log = (...args) => console.error(...args);
+
+/** A group that imports ./browser launches Chromium with the built extension. */
+const needsBrowser = (file) => /from\s+['"]\.\/browser['"]/.test(readFileSync(join(BENCH_DIR, file), 'utf8'));
+
+/** The machine the figures come from, and how busy it is (load average over 1, 5 and 15 minutes). */
+function machineLine() {
+  const cpus = os.cpus();
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const gb = (b) => (b / 2 ** 30).toFixed(1);
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${gb(os.freemem())}/${gb(os.totalmem())} GB free, load ${load}`;
+}
+
+/**
+ * esbuild puts every module in one file under node_modules/.cache, so `import.meta.dirname` (and .filename,
+ * .url) would name the bundle's folder. Modules that find files next to themselves (test/e2e/harness.ts finds
+ * the repo and .output/ that way) get their own source location back.
+ */
+const keepImportMeta = {
+  name: 'keep-import-meta',
+  setup(b) {
+    b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+      if (args.path.includes('/node_modules/')) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.')) return undefined;
+      const ext = args.path.split('.').pop();
+      const loader = ext === 'tsx' ? 'tsx' : ext.endsWith('ts') ? 'ts' : ext === 'jsx' ? 'jsx' : 'js';
+      return {
+        loader,
+        contents: text
+          .replace(/\bimport\.meta\.dirname\b/g, JSON.stringify(dirname(args.path)))
+          .replace(/\bimport\.meta\.filename\b/g, JSON.stringify(args.path))
+          .replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)),
+      };
+    });
+  },
+};
+
+/** `wxt build` (the extension the browser groups load). Its output goes to stderr. */
+function buildExtension() {
+  log('building the extension (wxt build)…');
+  const t0 = performance.now();
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (run.status !== 0) throw new Error(`wxt build failed (${run.error?.message ?? `exit ${run.status}`}): no browser figures`);
+  log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
 
 function isFigure(f) {
   return (
@@ -83,7 +131,8 @@ function runChild(bundle, quick) {
 
 async function parent(args) {
   const quick = args.includes('--quick');
-  const filters = args.filter((a) => a !== '--quick');
+  const noBuild = args.includes('--no-build');
+  const filters = args.filter((a) => !a.startsWith('--'));
   const files = readdirSync(BENCH_DIR)
     .filter((f) => f.endsWith('.bench.ts'))
     .filter((f) => filters.length === 0 || filters.some((q) => f.includes(q)))
@@ -97,6 +146,9 @@ async function parent(args) {
   mkdirSync(outdir, { recursive: true });
   const started = performance.now();
   try {
+    log(`node ${process.version}, ${process.platform}/${process.arch}${quick ? ' (--quick: figures are not measurements)' : ''}`);
+    log(`machine: ${machineLine()}`);
+    if (!noBuild && files.some(needsBrowser)) buildExtension();
     const { build } = await import('esbuild');
     await build({
       entryPoints: files.map((f) => join(BENCH_DIR, f)),
@@ -110,9 +162,9 @@ async function parent(args) {
       tsconfig: join(ROOT, 'tsconfig.json'),
       sourcemap: 'inline',
       logLevel: 'warning',
+      plugins: [keepImportMeta],
     });
 
-    log(`node ${process.version}, ${process.platform}/${process.arch}${quick ? ' (--quick: figures are not measurements)' : ''}`);
     const all = [];
     let failed = 0;
     for (const f of files) {
@@ -141,6 +193,7 @@ async function parent(args) {
       `\n${all.length} figures, ${missed.length} over budget, ${failed} group${failed === 1 ? '' : 's'} failed ` +
         `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
+    log(`machine after the run: ${machineLine()}`);
     return failed > 0 || (missed.length > 0 && !quick) ? 1 : 0;
   } finally {
     rmSync(outdir, { recursive: true, force: true });

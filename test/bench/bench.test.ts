@@ -1,5 +1,8 @@
 // Each bench scenario runs on a tiny input (issue 9): a broken group fails `npm test`, not a 10-minute bench.
 // Measurements themselves are `npm run bench`'s job, never asserted here.
+// Groups that drive the built extension in Chromium (they import ./browser) run only through the runner
+// (`bench.mjs --quick` below: it builds the extension first, and Playwright runs in Node, not in happy-dom);
+// the others also run in-process here.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +13,24 @@ import { PARSECOUNT_INPUTS } from './parsecount.bench';
 
 const ROOT = path.resolve(__dirname, '../..');
 const groups = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).sort();
+// The runner's rule (scripts/bench.mjs, needsBrowser).
+const usesBrowser = (file: string) => /from\s+['"]\.\/browser['"]/.test(fs.readFileSync(path.join(__dirname, file), 'utf8'));
+const nodeGroups = groups.filter((f) => !usesBrowser(f));
+const BROWSER_GROUPS = ['export.bench.ts', 'ingest.bench.ts', 'popup.bench.ts'];
+const BROWSER_FIGURES = [
+  'ingest_batched_vs_row',
+  'ingest_batched_snapshots_per_s',
+  'ingest_row_snapshots_per_s',
+  'popup_open_ratio',
+  'popup_open_empty_ms',
+  'popup_open_seeded_ms',
+  'popup_empty_message_ms',
+  'export_rows_per_s',
+  'export_heap_ratio',
+  'export_vs_papaparse',
+  'papaparse_rows_per_s',
+  'export_idb_read_rows_per_s',
+];
 
 function expectFigure(f: Figure) {
   expect(Object.keys(f)).toEqual(['name', 'value', 'unit', 'budget', 'pass']);
@@ -20,9 +41,11 @@ function expectFigure(f: Figure) {
 }
 
 describe('bench groups on tiny inputs', () => {
-  it('there are groups', () => expect(groups).toEqual(expect.arrayContaining(['parsecount.bench.ts', 'adapters.bench.ts'])));
+  it('there are groups', () => expect(groups).toEqual(expect.arrayContaining(['parsecount.bench.ts', 'adapters.bench.ts', ...BROWSER_GROUPS])));
 
-  it.each(groups)('%s runs and returns well-formed figures', async (file) => {
+  it('the browser groups are the ones that import ./browser', () => expect(groups.filter(usesBrowser)).toEqual(BROWSER_GROUPS));
+
+  it.each(nodeGroups)('%s runs and returns well-formed figures', async (file) => {
     const group = (await import(/* @vite-ignore */ path.join(__dirname, file))).default as BenchGroup;
     const logs: string[] = [];
     const figures = await group({ root: ROOT, quick: true, log: (m) => logs.push(m) });
@@ -66,16 +89,23 @@ describe('bench harness', () => {
 });
 
 describe('npm run bench', () => {
-  it('prints only JSON figure lines on stdout (--quick)', { timeout: 120_000 }, () => {
+  // Every group, the browser ones included: builds the extension, launches Chromium (about 30 s in all).
+  it('prints only JSON figure lines on stdout (--quick)', { timeout: 240_000 }, () => {
     const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.mjs'), '--quick'], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
     const figures = lines.map((l) => JSON.parse(l) as Figure);
     figures.forEach(expectFigure);
     expect(figures.map((f) => f.name)).toEqual(
-      expect.arrayContaining(['parsecount_us', 'parsecount_baseline_us', 'parsecount_vs_number_ratio', 'adapter_scan_us_per_post_x']),
+      expect.arrayContaining(['parsecount_us', 'parsecount_baseline_us', 'parsecount_vs_number_ratio', 'adapter_scan_us_per_post_x', ...BROWSER_FIGURES]),
     );
+    expect(new Set(figures.map((f) => f.name)).size).toBe(figures.length);
     expect(figures.find((f) => f.name === 'parsecount_us')).toMatchObject({ unit: 'us', budget: '<2' });
+    expect(figures.find((f) => f.name === 'ingest_batched_vs_row')).toMatchObject({ unit: 'x', budget: '>=20' });
+    expect(figures.find((f) => f.name === 'popup_open_ratio')).toMatchObject({ unit: 'x', budget: '<=1.5' });
+    expect(figures.find((f) => f.name === 'export_heap_ratio')).toMatchObject({ unit: 'x', budget: '<=0.25' });
+    expect(figures.find((f) => f.name === 'export_vs_papaparse')).toMatchObject({ unit: 'x', budget: '>=1' });
     expect(run.stderr).toContain('parsecount_us');
+    expect(run.stderr).toMatch(/^machine: /m);
   });
 });

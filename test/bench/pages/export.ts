@@ -1,0 +1,143 @@
+// In-page side of export.bench.ts (a page with real IndexedDB): seeding many snapshots fast, the shipped
+// snapshots CSV export into a Blob, and papaparse's unparse of the same rows held in memory.
+import Papa from 'papaparse';
+import { deleteDB, unwrap } from 'idb';
+import { chunksToBlob } from '../../../lib/blob';
+import type { Count } from '../../../lib/count';
+import { countSnapshots, openStore, snapshotsCsvChunks, type SnapshotRow } from '../../../lib/store';
+import { METRICS } from '../../../lib/types';
+import { snapshotRow } from './data';
+
+const completion = (tx: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+
+/**
+ * `count` snapshots of `count / perPost` posts, written straight into the store openStore() made, `rowsPerTx`
+ * per transaction, through the bare IndexedDB API (idb's promise per request costs time and nothing is read
+ * back). Not measured: only its duration is reported.
+ */
+export async function seedSnapshots(opts: { name: string; count: number; perPost: number; rowsPerTx: number }) {
+  const { name, count, perPost, rowsPerTx } = opts;
+  await deleteDB(name);
+  const t0 = performance.now();
+  const db = await openStore(name);
+  try {
+    const raw = unwrap(db);
+    for (let n = 0; n < count; n += rowsPerTx) {
+      const tx = raw.transaction('snapshots', 'readwrite');
+      const store = tx.objectStore('snapshots');
+      for (let k = n; k < Math.min(count, n + rowsPerTx); k++) store.add(snapshotRow(Math.floor(k / perPost), k % perPost));
+      await completion(tx);
+    }
+    return { ms: performance.now() - t0, snapshots: await countSnapshots(db) };
+  } finally {
+    db.close();
+  }
+}
+
+let lastExport: Blob | undefined;
+
+/**
+ * The snapshots CSV as the dashboard's "Export snapshots CSV" makes it: snapshotsCsvChunks() (default page size)
+ * drained by chunksToBlob() (lib/blob.ts: every ~1 MB of chunks becomes a Blob part at once, the file is one Blob
+ * of those parts), so the text is never held whole in the JS heap. Only the download itself is left out.
+ */
+export async function exportToBlob(opts: { name: string }): Promise<{ ms: number; bytes: number; chunks: number }> {
+  lastExport = undefined;
+  const db = await openStore(opts.name);
+  try {
+    let chunks = 0;
+    const t0 = performance.now();
+    const blob = await chunksToBlob(snapshotsCsvChunks(db), 'text/csv;charset=utf-8', () => chunks++);
+    const ms = performance.now() - t0;
+    lastExport = blob;
+    return { ms, bytes: blob.size, chunks };
+  } finally {
+    db.close();
+  }
+}
+
+/** Records (CRLF-ended lines, header included) in the last export, and its first line. Read as bytes. */
+export async function inspectExport(): Promise<{ lines: number; header: string }> {
+  if (!lastExport) throw new Error('no export yet');
+  const head = await lastExport.slice(0, 2000).text();
+  let lines = 0;
+  const reader = lastExport.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    for (let i = 0; i < value.length; i++) if (value[i] === 10 && value[i - 1] === 13) lines++;
+  }
+  lastExport = undefined;
+  return { lines, header: head.slice(0, head.indexOf('\r\n')) };
+}
+
+// ── papaparse, the alternative ──────────────────────────────────────────────────────────────────────────────
+
+const snake = (m: string) => m.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+const FIELDS = ['site', 'post_id', 'observed_at', ...METRICS.map(snake)];
+/** As the CSV writes a count: exact → the number; truncated → "min..max"; absent → empty. */
+const countCell = (c: Count | undefined) => (c === undefined ? null : c.exact ? c.value : `${c.min}..${c.max}`);
+const cells = (s: SnapshotRow) => [s.site, s.postId, new Date(s.observedAt).toISOString(), ...METRICS.map((m) => countCell(s.metrics[m]))];
+
+let held: unknown[][] | undefined;
+
+/** Reads every snapshot, `pageSize` per read transaction (getAllKeys + getAll, as the export pages), keeping nothing. */
+async function eachPage(name: string, pageSize: number, onPage: (rows: SnapshotRow[]) => void): Promise<void> {
+  const db = await openStore(name);
+  try {
+    const raw = unwrap(db);
+    let after: IDBValidKey | undefined;
+    for (;;) {
+      const tx = raw.transaction('snapshots');
+      const store = tx.objectStore('snapshots');
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const keysReq = store.getAllKeys(range, pageSize);
+      const valuesReq = store.getAll(range, pageSize);
+      await completion(tx);
+      const values = valuesReq.result as SnapshotRow[];
+      onPage(values);
+      if (values.length < pageSize) break;
+      after = keysReq.result[keysReq.result.length - 1];
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** Only reading the rows, paged as the export reads them: what no export from this store can beat. */
+export async function readOnly(opts: { name: string; pageSize: number }): Promise<{ ms: number; rows: number }> {
+  let rows = 0;
+  const t0 = performance.now();
+  await eachPage(opts.name, opts.pageSize, (page) => (rows += page.length));
+  return { ms: performance.now() - t0, rows };
+}
+
+/**
+ * Every snapshot read into memory as the records papaparse takes (one array of cells per row): the state
+ * "rows held in memory" that unparse() starts from. Not timed as part of papaparse's side.
+ */
+export async function holdRows(opts: { name: string; pageSize: number }): Promise<{ ms: number; rows: number }> {
+  const rows: unknown[][] = [];
+  const t0 = performance.now();
+  await eachPage(opts.name, opts.pageSize, (page) => {
+    for (const v of page) rows.push(cells(v));
+  });
+  held = rows;
+  return { ms: performance.now() - t0, rows: rows.length };
+}
+
+/** Papa.unparse of the held rows, with the same header, CRLF and formula guard as the extension's CSV. */
+export function papaUnparse(): { ms: number; chars: number; rows: number; header: string } {
+  if (!held) throw new Error('holdRows first');
+  const data = held;
+  const t0 = performance.now();
+  const csv = Papa.unparse({ fields: FIELDS, data }, { newline: '\r\n', escapeFormulae: true });
+  const ms = performance.now() - t0;
+  held = undefined;
+  return { ms, chars: csv.length, rows: data.length, header: csv.slice(0, csv.indexOf('\r\n')) };
+}
