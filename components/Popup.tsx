@@ -7,8 +7,9 @@ import { PostTable } from './PostTable';
 export type TabHealth = { state: 'unsupported'; site?: undefined } | { state: 'unrecognised'; site: SiteId };
 
 export interface PopupProps {
-  tabPosts: PostRow[];
-  recent: PostRow[];
+  /** undefined while the database is being read. */
+  tabPosts?: PostRow[];
+  recent?: PostRow[];
   /** Why this tab shows no posts: not a supported page, or the site's posts were found but not read. */
   tabHealth?: TabHealth;
   paused?: 'user' | 'quota';

@@ -8,7 +8,9 @@ import { formatCompact, formatCount } from '@/lib/format';
 
 export const countValue = (c: Count): string => (c.exact ? String(c.value) : `${c.min}..${c.max}`);
 
-export function PostTable({ posts, section, empty }: { posts: PostRow[]; section: string; empty: string }) {
+export function PostTable({ posts, section, empty }: { posts?: PostRow[]; section: string; empty: string }) {
+  // Until the database answers, say so: "nothing recorded" would be a claim we have not checked yet.
+  if (!posts) return <p class="pm-loading" aria-busy="true">Loading…</p>;
   if (!posts.length) return <p class="pm-empty">{empty}</p>;
   return (
     <ul class="pm-posts" data-section={section}>

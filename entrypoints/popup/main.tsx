@@ -39,8 +39,8 @@ async function openDashboard(): Promise<void> {
 
 function App() {
   const [db, setDb] = useState<PostmeterDatabase>();
-  const [tabPosts, setTabPosts] = useState<PostRow[]>([]);
-  const [recent, setRecent] = useState<PostRow[]>([]);
+  const [tabPosts, setTabPosts] = useState<PostRow[]>();
+  const [recent, setRecent] = useState<PostRow[]>();
   const [tabHealth, setTabHealth] = useState<TabHealth>();
   const [recording, setRecording] = useState<RecordingState>({ paused: false });
   const [exporting, setExporting] = useState(false);
