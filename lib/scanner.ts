@@ -90,7 +90,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
     subtree: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['aria-label', 'href', 'datetime'],
+    attributeFilter: ['aria-label', 'href', 'datetime', ...(adapter.watchAttributes ?? [])],
   });
 
   function schedule(): void {

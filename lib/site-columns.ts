@@ -6,7 +6,7 @@ export const SITE_COLUMNS: Record<SiteId, Metric[]> = {
   x: ['impressions', 'likes', 'replies', 'reposts', 'bookmarks'],
   youtube: ['views', 'likes', 'replies'],
   reddit: ['likes', 'replies'],
-  bluesky: ['likes', 'replies', 'reposts'],
+  bluesky: ['likes', 'replies', 'reposts', 'quotes'],
   mastodon: ['likes', 'reposts', 'replies'],
   linkedin: ['impressions', 'reach', 'likes', 'replies', 'reposts'],
   instagram: ['views', 'reach', 'likes', 'replies'],
@@ -31,11 +31,12 @@ const LABELS: Record<Metric, string> = {
   followers: 'Followers',
 };
 
-/** The site's own words where they differ (Reddit's score, Mastodon's boosts and favourites, Bluesky's reposts + quotes). */
+/** The site's own words where they differ (Reddit's score, Mastodon's boosts and favourites). Bluesky's reposts are
+ * reposts only: the feed's reposts + quotes figure is not recorded under any name (lib/sites/bluesky.ts). */
 const SITE_LABELS: Partial<Record<SiteId, Partial<Record<Metric, string>>>> = {
-  reddit: { likes: 'Score', replies: 'Comments' },
-  mastodon: { likes: 'Favs', reposts: 'Boosts' },
-  bluesky: { reposts: 'Reposts+quotes' },
+  reddit: { likes: 'Score', replies: 'Comments', impressions: 'Views' },
+  // Mastodon's boost counter includes quotes (since quote posts, mastodon PR #35832): reposts = boosts + quotes.
+  mastodon: { likes: 'Favs', reposts: 'Boosts+quotes' },
   linkedin: { likes: 'Reactions', replies: 'Comments' },
   youtube: { replies: 'Comments' },
 };

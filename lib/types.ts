@@ -57,6 +57,11 @@ export interface SiteAdapter {
   read(el: Element, url: URL): PostObservation | undefined;
   /** Every post under root. Never throws. */
   scan(root: ParentNode, url: URL): PostObservation[];
+  /**
+   * Attributes (besides aria-label, href, datetime) whose change means a post's counts or identity changed,
+   * e.g. Reddit's score: the scanner re-reads when they change.
+   */
+  watchAttributes?: readonly string[];
   /** Where the badge goes for a post element (after this element), or undefined for no badge. */
   badgeAnchor?(el: Element): Element | undefined;
 }

@@ -119,4 +119,21 @@ describe('scanner', () => {
     await tick();
     expect(batches).toEqual([]);
   });
+
+  it("re-reads when an attribute the adapter watches changes (Reddit's score)", async () => {
+    const scored: SiteAdapter = {
+      ...adapter,
+      watchAttributes: ['score'],
+      read: (el) => ({ site: 'reddit', postId: 't3_a', url: 'https://www.reddit.com/r/x/comments/a/', metrics: { likes: exact(Number(el.getAttribute('score'))) } }),
+    };
+    const el = addPost('1');
+    el.setAttribute('score', '10');
+    scanner = startScanner({ adapter: scored, document, getUrl: () => new URL('https://www.reddit.com/'), onBatch: (b) => batches.push(b), sendEveryMs: 10 });
+    await tick();
+    FakeIO.last.show(el);
+    await tick();
+    el.setAttribute('score', '11');
+    await tick();
+    expect(batches.flat().map((p) => p.metrics.likes?.value)).toEqual([10, 11]);
+  });
 });

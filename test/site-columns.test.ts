@@ -5,8 +5,8 @@ describe('columnsFor', () => {
   it.each([
     ['x', [], 'impressions:Impr. likes:Likes replies:Replies reposts:Reposts bookmarks:Bkm.'],
     ['x', ['quotes'], 'impressions:Impr. likes:Likes replies:Replies reposts:Reposts quotes:Quotes bookmarks:Bkm.'],
-    ['reddit', ['views'], 'views:Views likes:Score replies:Comments'],
-    ['mastodon', [], 'likes:Favs replies:Replies reposts:Boosts'],
+    ['reddit', ['impressions'], 'impressions:Views likes:Score replies:Comments'],
+    ['mastodon', [], 'likes:Favs replies:Replies reposts:Boosts+quotes'],
     ['youtube', ['impressions', 'reach', 'clicks'], 'impressions:Impr. views:Views reach:Reach likes:Likes replies:Comments clicks:Clicks'],
   ] as const)('%s with %j', (site, present, expected) => {
     expect(columnsFor(site, present).map((c) => `${c.metric}:${c.label}`).join(' ')).toBe(expected);
