@@ -239,7 +239,7 @@ describe('x.matches and the registry', () => {
     expect(adapterFor('')).toBeUndefined();
   });
 
-  it('lists the X adapter', () => {
-    expect(adapters.map((a) => a.id)).toEqual(['x']);
+  it('is in the registry once', () => {
+    expect(adapters.filter((a) => a.id === 'x')).toEqual([x]);
   });
 });
