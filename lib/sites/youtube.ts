@@ -96,6 +96,8 @@ export const youtube: SiteAdapter = {
   id: 'youtube',
   matches: (url) => HOSTS.has(url.hostname),
   postSelector: POST_SELECTOR,
+  // The watch page swaps videos in place (SPA): the exact views and the active reel ride on attributes.
+  watchAttributes: ['view-count-props', 'video-id', 'is-active', 'hidden'],
   read,
   scan(root, url) {
     const out: PostObservation[] = [];
