@@ -7,6 +7,7 @@ import { ingest, QuotaError } from '@/lib/store/ingest';
 import { storeHandle } from '@/lib/db-handle';
 import { pauseReason, recordingState } from './recording';
 import { createPurger } from './retention';
+import { listenForInstances } from './instances';
 
 export default defineBackground(() => {
   // Reopens on demand: the connection closes itself when an upgrade (an extension update) needs it gone.
@@ -18,6 +19,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void maybePurge(true));
   // The worker also starts on demand many times a day: purge then only if a day has passed.
   void maybePurge();
+
+  // Mastodon instances added in the options page: their content scripts and permissions.
+  listenForInstances();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages may talk to the background.

@@ -2,8 +2,10 @@
 // batches to the background and draws badges. Content scripts never open IndexedDB (theirs would be
 // the site's own database).
 import { browser } from 'wxt/browser';
-import { adapterFor } from '@/lib/sites';
+import { adapterFor, type SiteAdapter } from '@/lib/sites';
 import { CONTENT_MATCHES } from '@/lib/sites/hosts';
+import { setMastodonInstances } from '@/lib/sites/mastodon';
+import { mastodonInstances } from '../background/instances';
 import { startScanner } from '@/lib/scanner';
 import { badgeFigures } from '@/lib/figures';
 import { postKey, type PostObservation } from '@/lib/types';
@@ -13,8 +15,8 @@ import { createBadgeLayer } from '@/components/badge-layer';
 export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
-    const adapter = adapterFor(location.href);
+  async main(ctx) {
+    const adapter = adapterFor(location.href) ?? (await addedInstanceAdapter());
     if (!adapter) return;
     const debug = localStorage.getItem('postmeter:debug') ? console.debug.bind(console, '[postmeter]') : undefined;
 
@@ -88,3 +90,16 @@ export default defineContentScript({
     });
   },
 });
+
+/**
+ * The adapter for a page that is none of the built-in sites: a Mastodon instance the user added in the options page
+ * registers this script for its host at runtime, and the instance list in storage says which hosts those are.
+ */
+async function addedInstanceAdapter(): Promise<SiteAdapter | undefined> {
+  try {
+    setMastodonInstances(await mastodonInstances.getValue());
+  } catch {
+    return undefined; // the extension is being reloaded: nothing to run
+  }
+  return adapterFor(location.href);
+}

@@ -1,6 +1,7 @@
 // Host match patterns of the ten supported sites. The manifest's host_permissions and the content
 // script's `matches` both come from here, so a site is added in one place.
-// Mastodon runs on any instance: users grant each instance at runtime (issue 5), so it has no fixed host.
+// Mastodon runs on any instance: mastodon.social works out of the box; users grant other instances at
+// runtime from the options page (optional host permission + a registered content script).
 export const SITE_MATCHES = {
   x: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*'],
   linkedin: ['https://www.linkedin.com/*'],

@@ -11,7 +11,15 @@ describe('built manifest', () => {
   it('is MV3 with only storage and downloads', () => {
     expect(manifest.manifest_version).toBe(3);
     expect([...manifest.permissions].sort()).toEqual(['downloads', 'storage']);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('asks for a Mastodon instance only when the user adds it (optional, granted per instance at runtime)', () => {
+    // The options page requests one instance's host ("https://fosstodon.org/*") and `scripting` (to register the
+    // content script there) on the user's click. Chrome MV3 only grants optional hosts the manifest declares, so the
+    // pattern is declared; nothing of it is granted at install (host_permissions below stay the supported sites).
+    expect(manifest.optional_permissions).toEqual(['scripting']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
   });
 
   it('asks for the supported sites only, never every site', () => {

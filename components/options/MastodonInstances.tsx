@@ -1,0 +1,106 @@
+// Options: "Mastodon instances". mastodon.social works out of the box; any other instance is added here, which
+// asks the browser for that one host (and, the first time, the `scripting` permission to register the content
+// script there). Presentational only: the options page wires `onAdd`/`onRemove` to the extension APIs.
+import { useState } from 'preact/hooks';
+
+export type InstanceNotice =
+  | { kind: 'added'; host: string }
+  | { kind: 'removed'; host: string }
+  | { kind: 'invalid'; text: string }
+  | { kind: 'builtin'; host: string }
+  | { kind: 'other-site'; host: string }
+  | { kind: 'not-granted'; host: string }
+  | { kind: 'failed'; host: string; message?: string };
+
+export interface MastodonInstancesProps {
+  /** Instances that need no adding (mastodon.social). */
+  builtin: readonly string[];
+  /** Instances the user added; undefined while loading. */
+  instances?: readonly string[];
+  notice?: InstanceNotice;
+  busy?: boolean;
+  /**
+   * Called synchronously from the submit event: the browser only shows its permission prompt while it still
+   * counts as the user's click, so the handler must ask for the permission before awaiting anything else.
+   */
+  onAdd(text: string): void;
+  onRemove(host: string): void;
+}
+
+function noticeText(n: InstanceNotice): string {
+  switch (n.kind) {
+    case 'added':
+      return `Added ${n.host}. Reload its open tabs to start reading them.`;
+    case 'removed':
+      return `Removed ${n.host}. Postmeter no longer reads it.`;
+    case 'invalid':
+      return `"${n.text}" is not a server name. Type the address of your instance, such as fosstodon.org.`;
+    case 'builtin':
+      return `${n.host} works without adding it.`;
+    case 'other-site':
+      return `${n.host} is not a Mastodon instance; Postmeter already reads it as its own site.`;
+    case 'not-granted':
+      return `Not added: the browser did not grant access to ${n.host}.`;
+    case 'failed':
+      return `Could not add ${n.host}${n.message ? `: ${n.message}` : ''}.`;
+  }
+}
+
+const isProblem = (n: InstanceNotice) => n.kind !== 'added' && n.kind !== 'removed';
+
+export function MastodonInstances(p: MastodonInstancesProps) {
+  const [text, setText] = useState('');
+  return (
+    <section class="pm-card pm-options-section" aria-labelledby="pm-mastodon-title" data-section="mastodon-instances">
+      <h2 id="pm-mastodon-title">Mastodon instances</h2>
+      <p class="pm-hint">
+        Postmeter reads {p.builtin.join(', ')} out of the box. To read posts on another Mastodon server, add it here:
+        the browser asks you to allow access to that server only.
+      </p>
+      <form
+        class="pm-instance-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          p.onAdd(text);
+        }}
+      >
+        <label for="pm-instance-host">Server</label>
+        <input
+          id="pm-instance-host"
+          name="host"
+          type="text"
+          inputMode="url"
+          autocomplete="off"
+          spellcheck={false}
+          placeholder="fosstodon.org"
+          value={text}
+          onInput={(event) => setText((event.target as HTMLInputElement).value)}
+        />
+        <button type="submit" disabled={p.busy}>
+          Add instance
+        </button>
+      </form>
+      {p.notice ? (
+        <p class={isProblem(p.notice) ? 'pm-error' : 'pm-status'} role={isProblem(p.notice) ? 'alert' : 'status'} data-notice={p.notice.kind}>
+          {noticeText(p.notice)}
+        </p>
+      ) : null}
+      {p.instances === undefined ? null : p.instances.length === 0 ? (
+        <p class="pm-hint" data-instances="none">
+          No instances added.
+        </p>
+      ) : (
+        <ul class="pm-instance-list">
+          {p.instances.map((host) => (
+            <li key={host} data-instance={host}>
+              <span class="pm-instance-host">{host}</span>
+              <button type="button" class="pm-secondary" disabled={p.busy} onClick={() => p.onRemove(host)} aria-label={`Remove ${host}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
