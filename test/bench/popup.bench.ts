@@ -57,7 +57,9 @@ function popupProbe(): void {
     if (probe.firstRow < 0 && document.querySelector('[data-postmeter-row]')) probe.firstRow = performance.now();
     if (probe.firstEmpty < 0 && document.querySelector('[aria-labelledby="pm-recent"] .pm-empty')) probe.firstEmpty = performance.now();
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  // Preact may turn one element into another in place (the "Loading…" line becomes the empty message by a
+  // class and text change), so attribute and text changes count too, not only added nodes.
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 }
 
 interface Open {
