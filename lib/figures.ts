@@ -12,7 +12,7 @@ export interface Figure {
   title: string;
 }
 
-const PLURAL: Partial<Record<Metric, string>> = { profileVisits: 'profile visits' };
+const PLURAL: Partial<Record<Metric, string>> = { profileVisits: 'profile visits', repostsAndQuotes: 'reposts and quotes' };
 const metricName = (m: Metric): string => PLURAL[m] ?? m;
 
 /** `sets`: the user's engagement sets (options page); absent = each site's default set. */

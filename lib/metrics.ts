@@ -27,7 +27,8 @@ export const ENGAGEMENT_METRICS: Record<SiteId, Metric[]> = {
   x: ['replies', 'reposts', 'likes', 'bookmarks', 'quotes'],
   youtube: ['likes', 'replies'],
   reddit: ['likes', 'replies'],
-  bluesky: ['likes', 'reposts', 'replies', 'quotes'],
+  // the button's reposts + quotes, not the thread page's split reposts and quotes: never counted twice
+  bluesky: ['likes', 'replies', 'repostsAndQuotes'],
   mastodon: ['likes', 'reposts', 'replies'],
   linkedin: ['likes', 'replies', 'reposts'],
   instagram: ['likes', 'replies', 'shares', 'saves'],

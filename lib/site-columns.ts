@@ -6,7 +6,7 @@ export const SITE_COLUMNS: Record<SiteId, Metric[]> = {
   x: ['impressions', 'likes', 'replies', 'reposts', 'bookmarks'],
   youtube: ['views', 'likes', 'replies'],
   reddit: ['likes', 'replies'],
-  bluesky: ['likes', 'replies', 'reposts', 'quotes'],
+  bluesky: ['likes', 'replies', 'repostsAndQuotes'],
   mastodon: ['likes', 'reposts', 'replies'],
   linkedin: ['impressions', 'reach', 'likes', 'replies', 'reposts'],
   instagram: ['views', 'reach', 'likes', 'replies'],
@@ -29,16 +29,18 @@ const LABELS: Record<Metric, string> = {
   clicks: 'Clicks',
   profileVisits: 'Profile',
   followers: 'Followers',
+  repostsAndQuotes: 'Rp+Q',
 };
 
-/** The site's own words where they differ (Reddit's score, Mastodon's boosts and favourites). Bluesky's reposts are
- * reposts only: the feed's reposts + quotes figure is not recorded under any name (lib/sites/bluesky.ts). */
+/** The site's own words where they differ (Reddit's score, Mastodon's boosts and favourites). Bluesky's reposts and
+ * quotes are the thread page's split figures; its visible repost count is repostsAndQuotes (lib/sites/bluesky.ts). */
 const SITE_LABELS: Partial<Record<SiteId, Partial<Record<Metric, string>>>> = {
   reddit: { likes: 'Score', replies: 'Comments', impressions: 'Views' },
   // Mastodon's boost counter includes quotes (since quote posts, mastodon PR #35832): reposts = boosts + quotes.
   mastodon: { likes: 'Favs', reposts: 'Boosts+quotes' },
   linkedin: { likes: 'Reactions', replies: 'Comments' },
   youtube: { replies: 'Comments' },
+  bluesky: { repostsAndQuotes: 'Reposts+quotes' },
 };
 
 export function columnsFor(site: SiteId, present: Iterable<string>): { metric: Metric; label: string }[] {

@@ -28,6 +28,9 @@ export const METRICS = [
   'clicks',
   'profileVisits',
   'followers',
+  // Bluesky's (and since 2025-08 Mastodon's) visible repost figure counts reposts + quotes together. Last, so the
+  // columns before it keep their order.
+  'repostsAndQuotes',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 

@@ -2,6 +2,7 @@
 // posts around it). Rules: ../../../shared/DESIGN.md ("Rules that keep the numbers honest") and dom-anchors.md §6.
 // Identities and TIDs live in ./bluesky-ids.ts.
 import { exactCount, parseCount, type Count } from '../count';
+import { sum } from '../interval';
 import type { Metrics, PostObservation, SiteAdapter } from '../types';
 import { cdnDid, isDid, isHandle, postPath, profileActor, tidTime, type PostPath } from './bluesky-ids';
 
@@ -32,7 +33,7 @@ import { cdnDid, isDid, isHandle, postPath, profileActor, tidTime, type PostPath
  *  likeCount    [data-testid="likeCount"], visible         lib/custom-animations/CountWheel.web.tsx       read as fallback: home #6, de #3
  *  repostBtn    [data-testid="repostBtn"], logged in only  components/PostControls/RepostButton.web.tsx   home, thread, de, quote
  *  repostCount  [data-testid="repostCount"], visible:      same file; index.tsx passes repostCount +      home, logged-out, thread
- *               reposts + quotes                           quoteCount
+ *               reposts + quotes (→ repostsAndQuotes)      quoteCount
  *  repostsX     [data-testid="repostCount-expanded"]       ThreadItemAnchor (stats row; ReaderSeamControls thread, dark
  *  quotesX      [data-testid="quoteCount-expanded"]        in the 2026 reader view): formatPostStatCount  thread, dark
  *  likesX       [data-testid="likeCount-expanded"]         number + a plural word                         thread, dark
@@ -247,13 +248,16 @@ function combinedReposts(post: Element, locale?: string): Reading {
 
 const fits = (c: Count, min: number, max: number) => c.min <= max && c.max >= min;
 
+type RepostMetrics = Pick<Metrics, 'reposts' | 'quotes' | 'repostsAndQuotes'>;
+
 /**
  * Reposts and quotes of the focused post: the stats row shows them apart ("312 reposts", "45 quotes"), each only
  * when non-zero (quotes also hide when the author disabled quoting). The repost button's reposts + quotes checks
- * them: when they contradict it, neither is kept; when one is shown and both it and the sum are exact, the other
- * is their difference; when neither is shown and the sum is exactly 0, both are 0.
+ * them: when they contradict it, none of the three is kept; when one is shown and both it and the sum are exact, the
+ * other is their difference; when neither is shown and the sum is exactly 0, both are 0. repostsAndQuotes is the
+ * sum of the two when both are known, else the button's figure.
  */
-function splitReposts(post: Element, combined: Reading, locale?: string): Pick<Metrics, 'reposts' | 'quotes'> {
+function splitReposts(post: Element, combined: Reading, locale?: string): RepostMetrics {
   const rRead = textCount(own(post, SELECTORS.repostsX)[0], locale);
   const qRead = textCount(own(post, SELECTORS.quotesX)[0], locale);
   let r = known(rRead);
@@ -269,9 +273,11 @@ function splitReposts(post: Element, combined: Reading, locale?: string): Pick<M
       else if (c.value === 0 && rRead === undefined && qRead === undefined) r = q = exactCount(0);
     }
   }
-  const out: Pick<Metrics, 'reposts' | 'quotes'> = {};
+  const out: RepostMetrics = {};
   if (r) out.reposts = r;
   if (q) out.quotes = q;
+  const both = r && q ? sum([r, q]) : c;
+  if (both) out.repostsAndQuotes = both;
   return out;
 }
 
@@ -294,10 +300,13 @@ function readMetrics(post: Element, anchor: boolean, locale?: string): Metrics {
     Object.assign(out, splitReposts(post, combined, locale));
     const saves = known(textCount(own(post, SELECTORS.savesX)[0], locale));
     if (saves) out.bookmarks = saves;
-  } else if (combined !== 'bad' && combined?.exact && combined.value === 0) {
-    // Feed items and replies show only reposts + quotes: a sum of exactly 0 is the one that splits.
-    out.reposts = exactCount(0);
-    out.quotes = exactCount(0);
+  } else if (combined && combined !== 'bad') {
+    // Feed items and replies show only reposts + quotes, recorded as such: a sum of exactly 0 is the one that splits.
+    out.repostsAndQuotes = combined;
+    if (combined.exact && combined.value === 0) {
+      out.reposts = exactCount(0);
+      out.quotes = exactCount(0);
+    }
   }
   return out;
 }

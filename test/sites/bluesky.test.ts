@@ -18,20 +18,22 @@ function load(name: string, lang?: string | null): Document {
 
 const e = (v: number): Count => ({ value: v, min: v, max: v, exact: true });
 const iv = (min: number, max: number): Count => ({ value: min, min, max, exact: false });
-/** replies, likes, reposts, quotes, bookmarks; undefined = absent. */
-function m(r?: Count, l?: Count, rp?: Count, q?: Count, b?: Count): Metrics {
+/** replies, likes, reposts, quotes, bookmarks, repostsAndQuotes; undefined = absent. */
+function m(r?: Count, l?: Count, rp?: Count, q?: Count, b?: Count, rq?: Count): Metrics {
   const out: Metrics = {};
   if (r) out.replies = r;
   if (l) out.likes = l;
   if (rp) out.reposts = rp;
   if (q) out.quotes = q;
   if (b) out.bookmarks = b;
+  if (rq) out.repostsAndQuotes = rq;
   return out;
 }
-/** replies and likes exact; reposts + quotes not split (absent). */
-const rl = (r: number, l: number) => m(e(r), e(l));
-/** replies and likes exact, and a repost button without a count: reposts and quotes exactly 0. */
-const rl0 = (r: number, l: number) => m(e(r), e(l), e(0), e(0));
+/** replies and likes exact; the repost button's reposts + quotes (a number: exact; absent: not shown), not split. */
+const rl = (r: number, l: number, rq?: number | Count) =>
+  m(e(r), e(l), undefined, undefined, undefined, typeof rq === 'number' ? e(rq) : rq);
+/** replies and likes exact, and a repost button without a count: reposts + quotes, reposts and quotes exactly 0. */
+const rl0 = (r: number, l: number) => m(e(r), e(l), e(0), e(0), undefined, e(0));
 
 // Made-up accounts of the fixtures (DIDs as the avatars' CDN URLs carry them).
 const D = {
@@ -80,16 +82,16 @@ const EXPECTED: Record<string, { url: URL; posts: Want[] }> = {
   'home.html': {
     url: HOME,
     posts: [
-      w(`${D.alice}/3m24lr2tqcz35`, 'alice.bsky.social', '2025-10-01T08:12:30.123Z', rl(12, 40)),
-      // a repost in the feed is the original post; its "3.4K" is reposts + quotes: not split
-      w(`${D.carol}/3m232yxrshb35`, 'carol.bsky.social', '2025-09-30T17:40:02.000Z', rl(1234, 56789)),
-      w(`${D.dave}/3m24qwr5ph62w`, 'dave.bsky.social', '2025-10-01T09:45:10.000Z', rl(3, 27)),
-      w(`${D.frank}/3m24hzort4b35`, 'frank.bsky.social', '2025-10-01T07:05:44.500Z', rl(1, 8)),
+      w(`${D.alice}/3m24lr2tqcz35`, 'alice.bsky.social', '2025-10-01T08:12:30.123Z', rl(12, 40, 5)),
+      // a repost in the feed is the original post; its "3.4K" is reposts + quotes: recorded as such, not split
+      w(`${D.carol}/3m232yxrshb35`, 'carol.bsky.social', '2025-09-30T17:40:02.000Z', rl(1234, 56789, iv(3400, 3499))),
+      w(`${D.dave}/3m24qwr5ph62w`, 'dave.bsky.social', '2025-10-01T09:45:10.000Z', rl(3, 27, 2)),
+      w(`${D.frank}/3m24hzort4b35`, 'frank.bsky.social', '2025-10-01T07:05:44.500Z', rl(1, 8, 2)),
       // default avatar: no DID on the page, the handle keys the post
       w('gina.bsky.social/3m24tgwjyl62w', 'gina.bsky.social', '2025-10-01T10:30:00.000Z', rl0(0, 0)),
       // labels without numbers: visible text, truncated; the like wheel's old "9.8K" is not read
-      w(`${D.hal}/3lzywkpfh4d2p`, 'hal.bsky.social', '2025-09-29T21:15:09.000Z', m(iv(1200, 1299), iv(9900, 9999))),
-      w(`${D.ivy}/3m24ee4zasd2p`, 'ivy.bsky.social', '2025-10-01T06:00:00.000Z', rl(2, 15)),
+      w(`${D.hal}/3lzywkpfh4d2p`, 'hal.bsky.social', '2025-09-29T21:15:09.000Z', m(iv(1200, 1299), iv(9900, 9999), undefined, undefined, undefined, e(310))),
+      w(`${D.ivy}/3m24ee4zasd2p`, 'ivy.bsky.social', '2025-10-01T06:00:00.000Z', rl(2, 15, 1)),
       w(`${D.jon}/3m24fhvgdsd2p`, 'jon.bsky.social', '2025-10-01T06:20:00.000Z', rl0(0, 3)),
       // handle.invalid: the links name the DID, which is also the author
       w(`${D.ghost}/3m24aytrxdb35`, D.ghost, '2025-10-01T05:00:00.000Z', rl0(4, 9)),
@@ -98,44 +100,45 @@ const EXPECTED: Record<string, { url: URL; posts: Want[] }> = {
   'profile.html': {
     url: new URL('https://bsky.app/profile/alice.bsky.social'),
     posts: [
-      w(`${D.alice}/3lxruk4ablf2j`, 'alice.bsky.social', '2025-09-01T15:00:00.000Z', rl(5, 120)),
-      w(`${D.carol}/3m232yxrshb35`, 'carol.bsky.social', '2025-09-30T17:40:02.000Z', rl(1240, 56901)),
+      w(`${D.alice}/3lxruk4ablf2j`, 'alice.bsky.social', '2025-09-01T15:00:00.000Z', rl(5, 120, 14)),
+      w(`${D.carol}/3m232yxrshb35`, 'carol.bsky.social', '2025-09-30T17:40:02.000Z', rl(1240, 56901, iv(3400, 3499))),
       w(`${D.alice}/3m227mptyb62o`, 'alice.bsky.social', '2025-09-30T09:30:00.000Z', rl0(0, 2)),
     ],
   },
   'thread.html': {
     url: THREAD_URL,
     posts: [
-      w(`${D.mara}/3m26y6dpbno3g`, 'mara.bsky.social', '2025-10-02T07:00:00.000Z', rl(64, 203)),
-      // the focused post: reposts and quotes apart, exact; "4.1K likes" yields to the label's 4,127; 28 saves
-      w(`${D.alice}/3m26zw57s7n3r`, 'alice.bsky.social', '2025-10-02T07:31:12.250Z', m(e(57), e(4127), e(312), e(45), e(28))),
+      w(`${D.mara}/3m26y6dpbno3g`, 'mara.bsky.social', '2025-10-02T07:00:00.000Z', rl(64, 203, 9)),
+      // the focused post: reposts and quotes apart, exact, and their sum 357 (the button's); "4.1K likes" yields to the
+      // label's 4,127; 28 saves
+      w(`${D.alice}/3m26zw57s7n3r`, 'alice.bsky.social', '2025-10-02T07:31:12.250Z', m(e(57), e(4127), e(312), e(45), e(28), e(357))),
       w(`${D.nate}/3m273n7eodi2q`, 'nate.bsky.social', '2025-10-02T08:02:00.000Z', rl0(0, 6)),
-      w(`${D.alice}/3m2743j54di2q`, 'alice.bsky.social', '2025-10-02T08:10:00.000Z', rl(2, 31)),
+      w(`${D.alice}/3m2743j54di2q`, 'alice.bsky.social', '2025-10-02T08:10:00.000Z', rl(2, 31, 3)),
       w('olga.bsky.social/3m27bgbothi2q', 'olga.bsky.social', '2025-10-02T09:45:30.000Z', rl0(1, 1)),
     ],
   },
   'dark.html': {
     url: DARK_URL,
     posts: [
-      // the URL names the DID; the author and URL keep the handle
-      w(`${D.pat}/3lwf2olzlap43`, 'pat.example.org', '2025-08-14T19:20:05.000Z', m(e(4321), e(98765), iv(12000, 12999), iv(1500, 1599))),
-      w(`${D.sam}/3lwf3s7o3y42u`, 'sam.bsky.social', '2025-08-14T19:40:00.000Z', rl(12, 2048)),
+      // the URL names the DID; the author and URL keep the handle; reposts + quotes is the split row's sum (the button: 13K)
+      w(`${D.pat}/3lwf2olzlap43`, 'pat.example.org', '2025-08-14T19:20:05.000Z', m(e(4321), e(98765), iv(12000, 12999), iv(1500, 1599), undefined, iv(13500, 14598))),
+      w(`${D.sam}/3lwf3s7o3y42u`, 'sam.bsky.social', '2025-08-14T19:40:00.000Z', rl(12, 2048, iv(1100, 1199))),
     ],
   },
   'de.html': {
     url: HOME,
     posts: [
-      w(`${D.kai}/3m24gulwp4h2d`, 'kai.bsky.social', '2025-10-01T06:45:00.000Z', rl(1234, 12345)),
-      w(`${D.lena}/3lzbddqcohw2g`, 'lena.bsky.social', '2025-09-20T12:00:00.000Z', rl(4052, 1234567)),
+      w(`${D.kai}/3m24gulwp4h2d`, 'kai.bsky.social', '2025-10-01T06:45:00.000Z', rl(1234, 12345, 987)),
+      w(`${D.lena}/3lzbddqcohw2g`, 'lena.bsky.social', '2025-09-20T12:00:00.000Z', rl(4052, 1234567, 25310)),
       // German compact prints thousands in full: "12.345" is exact; "2,3 Mio." is an interval
-      w(`${D.moritz}/3m235scvj6u2m`, 'moritz.bsky.social', '2025-09-30T18:30:00.000Z', m(e(12345), iv(2300000, 2399999))),
+      w(`${D.moritz}/3m235scvj6u2m`, 'moritz.bsky.social', '2025-09-30T18:30:00.000Z', m(e(12345), iv(2300000, 2399999), undefined, undefined, undefined, e(3))),
       w(`${D.nina}/3m24s27zn7w2g`, 'nina.bsky.social', '2025-10-01T10:05:00.000Z', rl0(0, 1)),
     ],
   },
   'logged-out.html': {
     url: new URL('https://bsky.app/profile/quinn.bsky.social'),
     posts: [
-      w(`${D.quinn}/3lyngcx3a5i2y`, 'quinn.bsky.social', '2025-09-12T14:00:00.000Z', rl(7, 19)),
+      w(`${D.quinn}/3lyngcx3a5i2y`, 'quinn.bsky.social', '2025-09-12T14:00:00.000Z', rl(7, 19, 4)),
       // logged out the repost button has no test id: a missing count is not known to be 0
       w(`${D.quinn}/3lyhumnzd5i2y`, 'quinn.bsky.social', '2025-09-10T09:00:00.000Z', rl(0, 0)),
     ],
@@ -143,9 +146,9 @@ const EXPECTED: Record<string, { url: URL; posts: Want[] }> = {
   'quote.html': {
     url: HOME,
     posts: [
-      w(`${D.rosa}/3m2bw2g35j32h`, 'rosa.bsky.social', '2025-10-03T11:00:00.000Z', rl(2, 11)),
+      w(`${D.rosa}/3m2bw2g35j32h`, 'rosa.bsky.social', '2025-10-03T11:00:00.000Z', rl(2, 11, 1)),
       w(`${D.uma}/3m2bzfpcgfm2e`, 'uma.bsky.social', '2025-10-03T12:00:00.000Z', rl0(0, 4)),
-      w(`${D.vic}/3m2bno6ywvm2e`, 'vic.bsky.social', '2025-10-03T08:30:00.000Z', rl(1, 58)),
+      w(`${D.vic}/3m2bno6ywvm2e`, 'vic.bsky.social', '2025-10-03T08:30:00.000Z', rl(1, 58, 6)),
     ],
   },
   'notifications.html': {
@@ -247,34 +250,34 @@ describe('the focused post: reposts and quotes apart', () => {
   it('quotes hidden (quoting disabled): quotes = the button\'s 357 − 312 reposts', () => {
     const doc = load('thread.html');
     doc.querySelector(SELECTORS.quotesX)!.closest('a')!.remove();
-    expect(readFocus(doc)!.metrics).toEqual(m(e(57), e(4127), e(312), e(45), e(28)));
+    expect(readFocus(doc)!.metrics).toEqual(m(e(57), e(4127), e(312), e(45), e(28), e(357)));
   });
 
   it('no reposts row: reposts = 357 − 45 quotes', () => {
     const doc = load('thread.html');
     doc.querySelector(SELECTORS.repostsX)!.closest('a')!.remove();
-    expect(readFocus(doc)!.metrics).toEqual(m(e(57), e(4127), e(312), e(45), e(28)));
+    expect(readFocus(doc)!.metrics).toEqual(m(e(57), e(4127), e(312), e(45), e(28), e(357)));
   });
 
-  it('the row and the button disagree: neither reposts nor quotes', () => {
+  it('the row and the button disagree: neither reposts, quotes nor their sum', () => {
     const doc = load('thread.html');
     focused(doc).querySelector(SELECTORS.repostCount)!.textContent = '999';
     expect(readFocus(doc)!.metrics).toEqual(m(e(57), e(4127), undefined, undefined, e(28)));
   });
 
-  it('a truncated sum splits nothing', () => {
+  it('a truncated sum splits nothing; it is still reposts + quotes', () => {
     const doc = load('thread.html');
     doc.querySelector(SELECTORS.quotesX)!.closest('a')!.remove();
     focused(doc).querySelector(SELECTORS.repostCount)!.textContent = '1.2K';
     focused(doc).querySelector(SELECTORS.repostsX)!.firstElementChild!.textContent = '1.1K';
-    expect(readFocus(doc)!.metrics).toEqual(m(e(57), e(4127), iv(1100, 1199), undefined, e(28)));
+    expect(readFocus(doc)!.metrics).toEqual(m(e(57), e(4127), iv(1100, 1199), undefined, e(28), iv(1200, 1299)));
   });
 
-  it('no row and no count on the button: 0 reposts and 0 quotes', () => {
+  it('no row and no count on the button: 0 reposts, 0 quotes, 0 together', () => {
     const doc = load('thread.html');
     for (const s of [SELECTORS.repostsX, SELECTORS.quotesX]) doc.querySelector(s)!.closest('a')!.remove();
     focused(doc).querySelector(SELECTORS.repostCount)!.remove();
-    expect(readFocus(doc)!.metrics).toEqual(m(e(57), e(4127), e(0), e(0), e(28)));
+    expect(readFocus(doc)!.metrics).toEqual(m(e(57), e(4127), e(0), e(0), e(28), e(0)));
   });
 
   it('likes fall back to the stats row when the button says no number', () => {
@@ -319,11 +322,12 @@ describe('bad input', () => {
     second!.querySelector(SELECTORS.likeCount)!.textContent = 'lots';
     second!.querySelector(SELECTORS.replyBtn)!.setAttribute('aria-label', 'Reply (-5 replies)');
     third!.querySelector(SELECTORS.repostCount)!.textContent = '0'; // a sum shown as 0 splits as well as a hidden one
-    expect(bluesky.read(first!, HOME)!.metrics).toEqual({});
-    expect(bluesky.read(second!, HOME)!.metrics).toEqual({});
+    // only the garbled counters go: the repost counts (5, "3.4K") still stand
+    expect(bluesky.read(first!, HOME)!.metrics).toEqual({ repostsAndQuotes: e(5) });
+    expect(bluesky.read(second!, HOME)!.metrics).toEqual({ repostsAndQuotes: iv(3400, 3499) });
     expect(bluesky.read(third!, HOME)!.metrics).toEqual(rl0(3, 27));
     third!.querySelector(SELECTORS.repostCount)!.textContent = '2 or 3';
-    expect(bluesky.read(third!, HOME)!.metrics).toEqual(rl(3, 27));
+    expect(bluesky.read(third!, HOME)!.metrics).toEqual(rl(3, 27)); // unreadable: absent, not split
   });
 
   it('a repost button showing digits outside its count element is not a hidden zero', () => {

@@ -148,7 +148,7 @@ describe('snapshots CSV', () => {
     await ingest(db, [obs('1', { likes: iv(1000, 1099) })], T0 + H);
     const rows = asObjects(await snapshotsCsv(db));
     expect(SNAPSHOTS_CSV_HEADER).toBe(
-      'site,post_id,observed_at,impressions,views,reach,likes,replies,reposts,quotes,bookmarks,saves,shares,clicks,profile_visits,followers',
+      'site,post_id,observed_at,impressions,views,reach,likes,replies,reposts,quotes,bookmarks,saves,shares,clicks,profile_visits,followers,reposts_and_quotes',
     );
     expect(rows.map((r) => [r.observed_at, r.likes, r.profile_visits])).toEqual([
       ['2026-01-02T03:04:05.006Z', '1', '3'],
