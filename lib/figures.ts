@@ -3,11 +3,11 @@
 import type { PriorState } from './messages';
 import type { PostRow } from './store/schema';
 import type { Metric, Metrics, PostObservation, SiteId } from './types';
-import { bestEngagementRate, growth, viewsPerHour, type EngagementSetOption } from './metrics';
+import { bestEngagementRate, ctr, frequency, growth, viewsPerHour, type EngagementSetOption } from './metrics';
 import { formatAgo, formatCompact, formatCount, formatNumber, formatPercent } from './format';
 
 export interface Figure {
-  id: 'er' | 'vph' | 'growth';
+  id: 'er' | 'vph' | 'growth' | 'frequency' | 'ctr';
   text: string;
   title: string;
 }
@@ -84,12 +84,44 @@ export function badgeFigures(
     erFigure(post.site, post.metrics, locale, sets) ?? noRateFigure(post),
     vphFigure(post.metrics, post.publishedAt, now, locale),
     growthFigure(post.metrics, prior, now, locale),
+    frequencyFigure(post.site, post.metrics, locale),
+    ctrFigure(post.metrics, locale),
   ].filter((f): f is Figure => f !== undefined);
+}
+
+/** Impressions per person reached (on YouTube, views per unique viewer): only on the author's analytics pages. */
+export function frequencyFigure(site: SiteId, metrics: Metrics, locale?: string): Figure | undefined {
+  const f = frequency(metrics, site);
+  if (!f) return undefined;
+  const times = f.exact || formatNumber(f.min, locale) === formatNumber(f.max, locale)
+    ? formatNumber(f.value, locale)
+    : `${formatNumber(f.min, locale)}–${formatNumber(f.max, locale)}`;
+  return {
+    id: 'frequency',
+    text: `Freq ${times}×`,
+    title: `Frequency: ${formatCount(f.numeratorCount, locale)} ${metricName(f.numerator)} ÷ ${formatCount(f.denominator, locale)} reached = ${times} per person`,
+  };
+}
+
+/** Clicks per impression, where the page shows clicks. */
+export function ctrFigure(metrics: Metrics, locale?: string): Figure | undefined {
+  const r = ctr(metrics);
+  if (!r) return undefined;
+  return {
+    id: 'ctr',
+    text: `CTR ${formatPercent(r, locale)}`,
+    title: `Click-through rate: ${formatCount(r.clicks, locale)} clicks ÷ ${formatCount(r.denominator, locale)} impressions`,
+  };
 }
 
 /** A stored post's rates, as of when it was last seen. */
 export function postRowFigures(row: PostRow, locale?: string, sets?: EngagementSetOption): Figure[] {
-  return [erFigure(row.site, row.metrics, locale, sets), vphFigure(row.metrics, row.publishedAt, row.lastSeen, locale)].filter(
+  return [
+    erFigure(row.site, row.metrics, locale, sets),
+    vphFigure(row.metrics, row.publishedAt, row.lastSeen, locale),
+    frequencyFigure(row.site, row.metrics, locale),
+    ctrFigure(row.metrics, locale),
+  ].filter(
     (f): f is Figure => f !== undefined,
   );
 }

@@ -9,6 +9,7 @@
 // profile's download directory seeded in Preferences: the file then lands in our temp directory under
 // the extension's own name, as it would for a user. downloadVia() waits on chrome.downloads.search() until
 // the item is complete and reads the file from disk. Verified on Chromium 156 headless=new.
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -405,4 +406,37 @@ export function parseCsv(input: string): ParsedCsv {
     return Object.fromEntries(header.map((name, i) => [name, cells[i]!]));
   });
   return { header, rows, crlf, bom };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test-file lifecycle
+
+/**
+ * One browser with the extension for the calling describe block: launched (with fixture serving) before its
+ * tests, closed after them; every page closed after each test, since tab lookups go by URL.
+ * Use as `const b = useBrowser();` then `b.ext`, `b.site` inside tests.
+ */
+export function useBrowser(): { readonly ext: Extension; readonly site: SiteServer } {
+  const state = {} as { ext: Extension; site: SiteServer };
+  beforeAll(async () => {
+    state.ext = await launchExtension();
+    state.site = await serveSite(state.ext.context);
+  });
+  afterAll(async () => {
+    await state.ext?.close();
+  });
+  afterEach(async () => {
+    for (const page of state.ext?.context.pages() ?? []) await page.close();
+  });
+  return state;
+}
+
+/** Serves a hand-made fixture at `url`, opens it and scrolls every `selector` element into view. */
+export async function openFixture(b: { ext: Extension; site: SiteServer }, site: string, fixture: string, url: string, selector: string) {
+  b.site.set(url, readFixture(site, fixture));
+  const page = await b.ext.context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(url);
+  await scrollThrough(page, { selector });
+  return { page, errors };
 }
