@@ -2,17 +2,18 @@
 // counters (absent ones as "—", so a missing number is visible as missing) plus any other it has.
 import { METRICS, type Metric, type SiteId } from './types';
 
+// Counters only the author's analytics show (impressions, reach, clicks) join a row when its post has them.
 export const SITE_COLUMNS: Record<SiteId, Metric[]> = {
   x: ['impressions', 'likes', 'replies', 'reposts', 'bookmarks'],
   youtube: ['views', 'likes', 'replies'],
   reddit: ['likes', 'replies'],
   bluesky: ['likes', 'replies', 'repostsAndQuotes'],
   mastodon: ['likes', 'reposts', 'replies'],
-  linkedin: ['impressions', 'reach', 'likes', 'replies', 'reposts'],
-  instagram: ['views', 'reach', 'likes', 'replies'],
-  facebook: ['views', 'reach', 'likes', 'replies', 'shares'],
+  linkedin: ['likes', 'replies', 'reposts'],
+  instagram: ['likes', 'replies'],
+  facebook: ['likes', 'replies', 'shares'],
   tiktok: ['views', 'likes', 'replies', 'shares', 'saves'],
-  threads: ['views', 'likes', 'replies', 'reposts'],
+  threads: ['likes', 'replies', 'reposts'],
 };
 
 const LABELS: Record<Metric, string> = {
@@ -38,7 +39,12 @@ const SITE_LABELS: Partial<Record<SiteId, Partial<Record<Metric, string>>>> = {
   reddit: { likes: 'Score', replies: 'Comments', impressions: 'Views' },
   // Mastodon's boost counter includes quotes (since quote posts, mastodon PR #35832): reposts = boosts + quotes.
   mastodon: { likes: 'Favs', reposts: 'Boosts+quotes' },
-  linkedin: { likes: 'Reactions', replies: 'Comments' },
+  linkedin: { likes: 'Reactions', replies: 'Comments', reach: 'Reached', shares: 'Sends' },
+  // These sites call times-shown "Views"; Postmeter stores them as impressions (metrics.md).
+  instagram: { impressions: 'Views', replies: 'Comments', reach: 'Reached' },
+  facebook: { impressions: 'Views', likes: 'Reactions', replies: 'Comments', reach: 'Viewers' },
+  threads: { impressions: 'Views' },
+  tiktok: { impressions: 'Video views', replies: 'Comments', reach: 'Reached' },
   youtube: { replies: 'Comments' },
   bluesky: { repostsAndQuotes: 'Reposts+quotes' },
 };
