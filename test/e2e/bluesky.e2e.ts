@@ -2,22 +2,19 @@
 // test/fixtures/bluesky/ served as https://bsky.app pages: a post scrolled past is read, badged after its own
 // controls row, stored, listed in the popup and exported to CSV. A page whose counters cannot be read says so in the
 // popup and records nothing. The facts checked are the ones test/sites/bluesky.test.ts checks, in stored form.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   collectPageErrors,
   exportCsv,
-  launchExtension,
   openPopup,
   parseCsv,
   POSTS_CSV_HEADER,
   readFixture,
   scrollThrough,
-  serveSite,
   settle,
   tabIdOf,
-  type Extension,
-  type SiteServer,
+  useBrowser,
 } from './harness';
 
 type Cell = 'replies' | 'likes' | 'repostsAndQuotes' | 'reposts' | 'quotes' | 'bookmarks';
@@ -150,24 +147,12 @@ const ITEMS = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"
 const key = (id: string) => `bluesky:${id}`;
 
 describe('Bluesky in Chromium, hand-made fixtures', () => {
-  let ext: Extension;
-  let site: SiteServer;
+  const b = useBrowser();
   const recorded = new Set<string>();
 
-  beforeAll(async () => {
-    ext = await launchExtension();
-    site = await serveSite(ext.context);
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-  afterEach(async () => {
-    for (const page of ext?.context.pages() ?? []) await page.close();
-  });
-
   async function visit(fixture: string, url: string, expectedIds: string[]) {
-    site.set(url, readFixture('bluesky', fixture));
-    const page = await ext.context.newPage();
+    b.site.set(url, readFixture('bluesky', fixture));
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(url);
     await scrollThrough(page, { selector: ITEMS });
@@ -179,7 +164,7 @@ describe('Bluesky in Chromium, hand-made fixtures', () => {
   }
 
   async function checkPopup(page: Page, expected: Expected[]) {
-    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     try {
       for (const post of expected) {
         const row = popup.locator(`[data-section="tab"] [data-postmeter-row="${key(post.postId)}"]`);
@@ -195,7 +180,7 @@ describe('Bluesky in Chromium, hand-made fixtures', () => {
   }
 
   async function checkCsv(page: Page, expected: Expected[]) {
-    const csv = await exportCsv(ext, await tabIdOf(ext, page));
+    const csv = await exportCsv(b.ext, await tabIdOf(b.ext, page));
     const parsed = parseCsv(csv.text);
     expect(parsed.header.join(','), 'CSV header').toBe(POSTS_CSV_HEADER);
     expect(parsed.header, 'no column for reposts + quotes').not.toContain('reposts_and_quotes');
@@ -247,7 +232,7 @@ describe('Bluesky in Chromium, hand-made fixtures', () => {
     for (const p of posts) recorded.add(p.postId);
     expect(csv.rows.map((r) => r.post_id).sort()).toEqual([...recorded].sort());
     expect(errors.errors).toEqual([]);
-    expect(site.blocked.filter((u) => !u.startsWith('https://cdn.bsky.app/')), 'requests to other hosts').toEqual([]);
+    expect(b.site.blocked.filter((u) => !u.startsWith('https://cdn.bsky.app/')), 'requests to other hosts').toEqual([]);
     await page.close();
   });
 
@@ -255,15 +240,15 @@ describe('Bluesky in Chromium, hand-made fixtures', () => {
     // More page below the last reply, as on bsky.app: a badge floats over the bottom of its row and would otherwise
     // stick out under the document's end.
     const html = readFixture('bluesky', 'thread.html').replace('</main>', '<div style="height: 400px"></div></main>');
-    site.set('https://example.com/thread', html);
+    b.site.set('https://example.com/thread', html);
     const url = PAGES['thread.html']!.url;
-    site.set(url, html);
-    const baseline = await ext.context.newPage();
+    b.site.set(url, html);
+    const baseline = await b.ext.context.newPage();
     await baseline.goto('https://example.com/thread');
     await scrollThrough(baseline, { selector: ITEMS });
     const before = await layout(baseline);
     expect(await badgeKeys(baseline)).toEqual([]);
-    const page = await ext.context.newPage();
+    const page = await b.ext.context.newPage();
     await page.goto(url);
     await scrollThrough(page, { selector: ITEMS });
     await expect.poll(() => badgeKeys(page).then((k) => k.length)).toBe(PAGES['thread.html']!.posts.length);
@@ -281,21 +266,21 @@ describe('Bluesky in Chromium, hand-made fixtures', () => {
 
   it('stripped counters: the popup says Bluesky was not recognised, and nothing is recorded', async () => {
     const url = 'https://bsky.app/?stripped';
-    site.set(url, readFixture('bluesky', 'stripped.html'));
-    const page = await ext.context.newPage();
+    b.site.set(url, readFixture('bluesky', 'stripped.html'));
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(url);
     await scrollThrough(page, { selector: ITEMS });
     await settle(page);
     expect(await badgeKeys(page), 'no controls row, no badge').toEqual([]);
-    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     const note = popup.locator('[data-health="unrecognised"]');
     await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(1);
     expect(await note.getAttribute('data-site')).toBe('bluesky');
     const stripped = [`${D.ada}/3m2e4hhu2y33p`, `${D.ben}/3m2dz46mry33p`];
     expect(await popup.locator(stripped.map((id) => `[data-postmeter-row="${key(id)}"]`).join(', ')).count(), 'nothing recorded').toBe(0);
     await popup.close();
-    const csv = parseCsv((await exportCsv(ext, await tabIdOf(ext, page))).text);
+    const csv = parseCsv((await exportCsv(b.ext, await tabIdOf(b.ext, page))).text);
     expect(csv.rows.map((r) => r.post_id).sort(), 'no stray rows').toEqual([...recorded].sort());
     expect(errors.errors).toEqual([]);
     await page.close();

@@ -10,22 +10,20 @@
 // runs chrome.developerPrivate.addHostPermission), then clicks "Add instance": with the host already granted and
 // `scripting` carrying no warning, Chromium grants the request without a prompt, and everything after it — the
 // background registering the content script, the script reading the instance — is the product's own path.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   collectPageErrors,
   exportCsv,
-  launchExtension,
   openPopup,
   parseCsv,
   POSTS_CSV_HEADER,
   readFixture,
   scrollThrough,
-  serveSite,
   settle,
   tabIdOf,
   type Extension,
-  type SiteServer,
+  useBrowser,
 } from './harness';
 
 // Extension APIs as the functions passed to evaluate() see them (service worker, extension pages).
@@ -104,26 +102,14 @@ const FOSSTODON: Expected[] = [
 const key = (postId: string) => `mastodon:${postId}`;
 
 describe('Mastodon in Chromium, hand-made fixtures', () => {
-  let ext: Extension;
-  let site: SiteServer;
+  const b = useBrowser();
   /** Every post id recorded so far in this browser. */
   const recorded = new Set<string>();
 
-  beforeAll(async () => {
-    ext = await launchExtension();
-    site = await serveSite(ext.context);
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-  afterEach(async () => {
-    for (const page of ext?.context.pages() ?? []) await page.close();
-  });
-
   /** Opens a fixture at `url`, scrolls it through and waits for a badge per expected post. */
   async function visit(fixture: string, url: string, expected: Expected[]) {
-    site.set(url, readFixture('mastodon', fixture));
-    const page = await ext.context.newPage();
+    b.site.set(url, readFixture('mastodon', fixture));
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(url);
     await scrollThrough(page, { selector: 'article, .status__wrapper, .detailed-status__wrapper' });
@@ -135,7 +121,7 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
   }
 
   async function checkPopup(page: Page, expected: Expected[]) {
-    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     try {
       for (const section of ['tab', 'recent']) {
         for (const post of expected) {
@@ -154,7 +140,7 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
   }
 
   async function checkCsv(page: Page, expected: Expected[]) {
-    const csv = await exportCsv(ext, await tabIdOf(ext, page));
+    const csv = await exportCsv(b.ext, await tabIdOf(b.ext, page));
     const parsed = parseCsv(csv.text);
     expect(parsed.header.join(','), 'CSV header').toBe(POSTS_CSV_HEADER);
     const byId = new Map(parsed.rows.map((r) => [r.post_id!, r]));
@@ -203,20 +189,20 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
     // the default theme paints the page dark: badges follow it
     for (const p of placement) expect(p, p.id).toEqual({ id: p.id, afterActionBar: true, inItsPost: true, theme: 'dark' });
     expect(await badgeKeys(page)).not.toContain(key(QUOTED));
-    const csv = parseCsv((await exportCsv(ext, await tabIdOf(ext, page))).text);
+    const csv = parseCsv((await exportCsv(b.ext, await tabIdOf(b.ext, page))).text);
     expect(csv.rows.map((r) => r.post_id)).not.toContain(QUOTED);
   });
 
   it('trending posts: badges do not move the page', async () => {
     const html = readFixture('mastodon', 'explore-posts.html');
-    site.set('https://example.com/explore/posts', html);
-    site.set('https://mastodon.social/explore/posts', html);
-    const baseline = await ext.context.newPage();
+    b.site.set('https://example.com/explore/posts', html);
+    b.site.set('https://mastodon.social/explore/posts', html);
+    const baseline = await b.ext.context.newPage();
     await baseline.goto('https://example.com/explore/posts');
     await scrollThrough(baseline);
     const before = await layout(baseline);
     expect(await badgeKeys(baseline)).toEqual([]);
-    const page = await ext.context.newPage();
+    const page = await b.ext.context.newPage();
     await page.goto('https://mastodon.social/explore/posts');
     await scrollThrough(page);
     await expect.poll(() => badgeKeys(page).then((k) => k.length)).toBe(EXPLORE.length);
@@ -262,27 +248,27 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
 
   it('stripped counters: the popup says Mastodon is not recognised, and nothing is recorded', async () => {
     const url = 'https://mastodon.social/explore?stripped';
-    site.set(url, readFixture('mastodon', 'stripped.html'));
-    const page = await ext.context.newPage();
+    b.site.set(url, readFixture('mastodon', 'stripped.html'));
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(url);
     await scrollThrough(page);
     await settle(page);
-    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     await expect.poll(() => popup.locator('[data-health="unrecognised"][data-site="mastodon"]').count()).toBe(1);
     expect(await popup.locator('[data-section="tab"] [data-postmeter-row]').count()).toBe(0);
     await popup.close();
-    const csv = parseCsv((await exportCsv(ext, await tabIdOf(ext, page))).text);
+    const csv = parseCsv((await exportCsv(b.ext, await tabIdOf(b.ext, page))).text);
     for (const id of STRIPPED) expect(csv.rows.map((r) => r.post_id), id).not.toContain(id);
     expect(csv.rows.map((r) => r.post_id).sort()).toEqual([...recorded].sort());
     expect(errors.errors).toEqual([]);
   });
 
   describe('another instance, added in the options page', () => {
-    const optionsUrl = () => `chrome-extension://${ext.extensionId}/options.html`;
+    const optionsUrl = () => `chrome-extension://${b.ext.extensionId}/options.html`;
 
     async function openOptions(): Promise<Page> {
-      const page = await ext.context.newPage();
+      const page = await b.ext.context.newPage();
       await page.goto(optionsUrl());
       await page.locator('[data-section="mastodon-instances"]').waitFor();
       return page;
@@ -292,19 +278,19 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
       await options.getByRole('button', { name: 'Add instance' }).click();
     }
     const granted = async () =>
-      (await ext.worker()).evaluate(() => chrome.permissions.contains({ origins: ['https://fosstodon.org/*'] }));
+      (await b.ext.worker()).evaluate(() => chrome.permissions.contains({ origins: ['https://fosstodon.org/*'] }));
     /** Registered scripts; none when the `scripting` permission is not (or no longer) granted. */
     const registered = async () =>
-      (await ext.worker()).evaluate(async () => {
+      (await b.ext.worker()).evaluate(async () => {
         if (!(await chrome.permissions.contains({ permissions: ['scripting'] }))) return [];
         return chrome.scripting!.getRegisteredContentScripts();
       });
     const stored = async () =>
-      (await ext.worker()).evaluate(async () => (await chrome.storage.local.get('mastodonInstances')).mastodonInstances ?? []);
+      (await b.ext.worker()).evaluate(async () => (await chrome.storage.local.get('mastodonInstances')).mastodonInstances ?? []);
 
     it('is not read before it is added', async () => {
-      site.set(FOSSTODON_URL, readFixture('mastodon', 'remote-instance.html'));
-      const page = await ext.context.newPage();
+      b.site.set(FOSSTODON_URL, readFixture('mastodon', 'remote-instance.html'));
+      const page = await b.ext.context.newPage();
       await page.goto(FOSSTODON_URL);
       await scrollThrough(page);
       await settle(page);
@@ -345,14 +331,14 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
 
     /** Site access for fosstodon.org as the browser's extension settings (chrome://extensions) set it. */
     async function siteAccess(grant: boolean) {
-      const settings = await ext.context.newPage();
+      const settings = await b.ext.context.newPage();
       await settings.goto('chrome://extensions/');
       await settings.evaluate(
         ([id, grant]) =>
           grant
             ? chrome.developerPrivate!.addHostPermission(id, 'https://fosstodon.org/*')
             : chrome.developerPrivate!.removeHostPermission(id, 'https://fosstodon.org/*'),
-        [ext.extensionId, grant] as const,
+        [b.ext.extensionId, grant] as const,
       );
       await settings.close();
     }
@@ -389,11 +375,11 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
       expect(await options.locator('[data-instances="none"]').count()).toBe(1);
       await expect.poll(granted).toBe(false);
       expect(await registered()).toEqual([]);
-      expect(await (await ext.worker()).evaluate(() => chrome.permissions.contains({ permissions: ['scripting'] })), 'scripting given back too').toBe(false);
+      expect(await (await b.ext.worker()).evaluate(() => chrome.permissions.contains({ permissions: ['scripting'] })), 'scripting given back too').toBe(false);
       expect(await stored()).toEqual([]);
       await options.close();
 
-      const page = await ext.context.newPage();
+      const page = await b.ext.context.newPage();
       await page.goto(FOSSTODON_URL);
       await scrollThrough(page);
       await settle(page);
@@ -416,10 +402,10 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
   });
 
   it('asks for no more than it needs: mastodon.social is built in, other hosts only optional', async () => {
-    const worker = await ext.worker();
+    const worker = await b.ext.worker();
     expect(await worker.evaluate(() => chrome.permissions.contains({ origins: ['https://mastodon.social/*'] }))).toBe(true);
     expect(await worker.evaluate(() => chrome.permissions.contains({ origins: ['https://example.org/*'] }))).toBe(false);
-    expect(site.blocked.filter((u) => !u.startsWith('https://files.example.invalid/')), 'requests to other hosts').toEqual([]);
+    expect(b.site.blocked.filter((u) => !u.startsWith('https://files.example.invalid/')), 'requests to other hosts').toEqual([]);
   });
 });
 

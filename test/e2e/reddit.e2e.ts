@@ -3,22 +3,19 @@
 // is read from its attributes (never from the shadow root's visible numbers), badged, stored, listed in the popup
 // and exported to CSV; ads and comments are not posts; a page whose count attributes were renamed makes the popup
 // say Reddit is not recognised and records nothing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   collectPageErrors,
   exportCsv,
-  launchExtension,
   openPopup,
   parseCsv,
   POSTS_CSV_HEADER,
   readFixture,
   scrollThrough,
-  serveSite,
   settle,
   tabIdOf,
-  type Extension,
-  type SiteServer,
+  useBrowser,
 } from './harness';
 
 /** What the popup's data-value and the CSV cell hold: "N" exact, "" absent. */
@@ -150,25 +147,13 @@ const STRIPPED = ['t3_1p3w1aa', 't3_1p3w2bb', 't3_1p3w3cc'];
 const POSTS = 'shreddit-post, .thing';
 
 describe('Reddit in Chromium, hand-made fixtures', () => {
-  let ext: Extension;
-  let site: SiteServer;
+  const b = useBrowser();
   /** Every post id recorded so far in this browser. */
   const recorded = new Set<string>();
 
-  beforeAll(async () => {
-    ext = await launchExtension();
-    site = await serveSite(ext.context);
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-  afterEach(async () => {
-    for (const page of ext?.context.pages() ?? []) await page.close();
-  });
-
   async function visit(fx: Page_) {
-    site.set(fx.url, readFixture('reddit', fx.file));
-    const page = await ext.context.newPage();
+    b.site.set(fx.url, readFixture('reddit', fx.file));
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(fx.url);
     await scrollThrough(page, { selector: POSTS });
@@ -181,7 +166,7 @@ describe('Reddit in Chromium, hand-made fixtures', () => {
   }
 
   async function checkPopup(page: Page, fx: Page_) {
-    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     try {
       for (const post of fx.posts) {
         const row = popup.locator(`[data-section="tab"] [data-postmeter-row="reddit:${post.postId}"]`);
@@ -202,7 +187,7 @@ describe('Reddit in Chromium, hand-made fixtures', () => {
   }
 
   async function checkCsv(page: Page, fx: Page_) {
-    const csv = parseCsv((await exportCsv(ext, await tabIdOf(ext, page))).text);
+    const csv = parseCsv((await exportCsv(b.ext, await tabIdOf(b.ext, page))).text);
     expect(csv.header.join(','), 'CSV header').toBe(POSTS_CSV_HEADER);
     const byId = new Map(csv.rows.map((r) => [r.post_id!, r]));
     for (const post of fx.posts) {
@@ -283,23 +268,23 @@ describe('Reddit in Chromium, hand-made fixtures', () => {
 
   it('stripped page: posts found, no counters: the popup says Reddit is not recognised, and nothing is recorded', async () => {
     const url = 'https://www.reddit.com/?feed=home';
-    site.set(url, readFixture('reddit', 'stripped.html'));
-    const page = await ext.context.newPage();
+    b.site.set(url, readFixture('reddit', 'stripped.html'));
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(url);
     await scrollThrough(page, { selector: POSTS });
     await settle(page);
-    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     const note = popup.locator('[data-health="unrecognised"]');
     await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(1);
     expect(await note.getAttribute('data-site')).toBe('reddit');
     for (const id of STRIPPED) expect(await popup.locator(`[data-postmeter-row="reddit:${id}"]`).count(), id).toBe(0);
     await popup.close();
-    const csv = parseCsv((await exportCsv(ext, await tabIdOf(ext, page))).text);
+    const csv = parseCsv((await exportCsv(b.ext, await tabIdOf(b.ext, page))).text);
     expect(csv.rows.map((r) => r.post_id).sort(), 'nothing recorded').toEqual([...recorded].sort());
     expect(errors.errors).toEqual([]);
     // every request went to a served page or was blocked; none reached the network
-    expect(site.blocked.filter((u) => !/^https:\/\/((preview|i|v)\.redd\.it|b\.thumbs\.redditmedia\.com|boltbrand\.example)\//.test(u)), 'requests other than images').toEqual([]);
+    expect(b.site.blocked.filter((u) => !/^https:\/\/((preview|i|v)\.redd\.it|b\.thumbs\.redditmedia\.com|boltbrand\.example)\//.test(u)), 'requests other than images').toEqual([]);
     await page.close();
   });
 });

@@ -2,22 +2,19 @@
 // test/fixtures/x/ served as https://x.com pages: a tweet scrolled past is read, badged in place (no
 // layout shift), stored, listed in the popup, and exported to CSV. Bad pages record nothing they cannot
 // read and raise no errors.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   collectPageErrors,
   exportCsv,
-  launchExtension,
   openPopup,
   parseCsv,
   POSTS_CSV_HEADER,
   readFixture,
   scrollThrough,
-  serveSite,
   settle,
   tabIdOf,
-  type Extension,
-  type SiteServer,
+  useBrowser,
 } from './harness';
 
 type Cell = 'impressions' | 'likes' | 'replies' | 'reposts' | 'bookmarks';
@@ -76,27 +73,14 @@ const UNREADABLE = ['1797553810437046273', '1797629307909046278', '1796904532177
 const HOME = 'https://x.com/home';
 
 describe('X in Chromium, hand-made fixtures', () => {
-  let ext: Extension;
-  let site: SiteServer;
+  const b = useBrowser();
   /** Every post id recorded so far in this browser. */
   const recorded = new Set<string>();
 
-  beforeAll(async () => {
-    ext = await launchExtension();
-    site = await serveSite(ext.context);
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-  // A test that failed half-way leaves its pages open; tab lookups go by URL, so close them all.
-  afterEach(async () => {
-    for (const page of ext?.context.pages() ?? []) await page.close();
-  });
-
   /** Opens a fixture as an x.com page, scrolls it through and waits for a badge per expected post. */
   async function visit(fixture: string, url: string, expectedIds: string[]) {
-    site.set(url, readFixture('x', fixture));
-    const page = await ext.context.newPage();
+    b.site.set(url, readFixture('x', fixture));
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(url);
     await scrollThrough(page);
@@ -108,7 +92,7 @@ describe('X in Chromium, hand-made fixtures', () => {
   }
 
   async function checkPopup(page: Page, expected: Expected[]) {
-    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     try {
       for (const section of ['tab', 'recent']) {
         for (const post of expected) {
@@ -124,7 +108,7 @@ describe('X in Chromium, hand-made fixtures', () => {
   }
 
   async function checkCsv(page: Page, expected: Expected[]) {
-    const csv = await exportCsv(ext, await tabIdOf(ext, page));
+    const csv = await exportCsv(b.ext, await tabIdOf(b.ext, page));
     expect(csv.filename).toMatch(/^postmeter-posts-\d{4}-\d{2}-\d{2}\.csv$/);
     const parsed = parseCsv(csv.text);
     expect(parsed.header.join(','), 'CSV header').toBe(POSTS_CSV_HEADER);
@@ -171,15 +155,15 @@ describe('X in Chromium, hand-made fixtures', () => {
   it('timeline: badges do not move the page (layout matches the same page without the extension)', async () => {
     // The same document under a host the extension does not run on is the baseline.
     const html = readFixture('x', 'timeline.html');
-    site.set('https://example.com/home', html);
-    site.set(HOME, html);
-    const baseline = await ext.context.newPage();
+    b.site.set('https://example.com/home', html);
+    b.site.set(HOME, html);
+    const baseline = await b.ext.context.newPage();
     await baseline.goto('https://example.com/home');
     await scrollThrough(baseline);
     const before = await layout(baseline);
     expect(await badgeKeys(baseline)).toEqual([]);
 
-    const page = await ext.context.newPage();
+    const page = await b.ext.context.newPage();
     await page.goto(HOME);
     await scrollThrough(page);
     await expect.poll(() => badgeKeys(page).then((k) => k.length)).toBe(TIMELINE.length);
@@ -271,15 +255,15 @@ describe('X in Chromium, hand-made fixtures', () => {
 </article>
 <div style="height: 1200px">More</div>
 </body></html>`;
-    site.set(HOME, html);
-    const page = await ext.context.newPage();
+    b.site.set(HOME, html);
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(HOME);
     // The way a reader goes through it: down, a screen at a time, never jumping back.
     await scrollThrough(page, { revisit: false });
     await expect.poll(() => badgeKeys(page), { message: 'badge on the tall tweet' }).toEqual([`x:${id}`]);
     await settle(page);
-    const csv = parseCsv((await exportCsv(ext, await tabIdOf(ext, page))).text);
+    const csv = parseCsv((await exportCsv(b.ext, await tabIdOf(b.ext, page))).text);
     const row = csv.rows.find((r) => r.post_id === id);
     expect(row && pick(row)).toEqual(c('2', '3', '4', '5', '600'));
     recorded.add(id);
@@ -288,21 +272,21 @@ describe('X in Chromium, hand-made fixtures', () => {
 
   it('a page without tweets: no badges, nothing recorded, no page errors', async () => {
     const url = 'https://x.com/brand_new_acct';
-    site.set(url, readFixture('x', 'empty.html'));
-    const page = await ext.context.newPage();
+    b.site.set(url, readFixture('x', 'empty.html'));
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(url);
     await scrollThrough(page);
     await settle(page);
     expect(await badgeKeys(page)).toEqual([]);
-    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     await expect.poll(() => popup.locator('[data-section="recent"] [data-postmeter-row]').count()).toBeGreaterThan(0);
     expect(await popup.locator('[data-section="tab"] [data-postmeter-row]').count()).toBe(0);
     await popup.close();
-    const csv = parseCsv((await exportCsv(ext, await tabIdOf(ext, page))).text);
+    const csv = parseCsv((await exportCsv(b.ext, await tabIdOf(b.ext, page))).text);
     expect(csv.rows.map((r) => r.post_id).sort(), 'no stray rows').toEqual([...recorded].sort());
     expect(errors.errors).toEqual([]);
-    expect(site.blocked.filter((u) => !/^https:\/\/(abs(-\d)?|pbs|video)\.twimg\.com\//.test(u)), 'requests to other hosts').toEqual([]);
+    expect(b.site.blocked.filter((u) => !/^https:\/\/(abs(-\d)?|pbs|video)\.twimg\.com\//.test(u)), 'requests to other hosts').toEqual([]);
     await page.close();
   });
 });

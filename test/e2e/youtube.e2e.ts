@@ -3,22 +3,19 @@
 // stored, listed in the popup with their counts, and exported to CSV; posts without a readable counter (a live
 // stream, a scheduled premiere) are badged but never recorded; the stripped page makes the popup say YouTube was
 // not recognised. The truth below is the same as the unit test's (test/sites/youtube.test.ts), in stored form.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   collectPageErrors,
   exportCsv,
-  launchExtension,
   openPopup,
   parseCsv,
   POSTS_CSV_HEADER,
   readFixture,
   scrollThrough,
-  serveSite,
   settle,
   tabIdOf,
-  type Extension,
-  type SiteServer,
+  useBrowser,
 } from './harness';
 
 /** The cells a YouTube row can show: "N" exact, "min..max" an interval, "" absent. */
@@ -145,26 +142,13 @@ const key = (id: string) => `youtube:${id}`;
 const CELLS: Cell[] = ['views', 'likes', 'replies', 'impressions', 'reach', 'clicks'];
 
 describe('YouTube in Chromium, hand-made fixtures', () => {
-  let ext: Extension;
-  let site: SiteServer;
+  const b = useBrowser();
   /** Every post id recorded so far in this browser. */
   const recorded = new Set<string>();
 
-  beforeAll(async () => {
-    ext = await launchExtension();
-    site = await serveSite(ext.context);
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-  // A test that failed half-way leaves its page open; tab lookups go by URL (several fixtures share one).
-  afterEach(async () => {
-    for (const page of ext?.context.pages() ?? []) await page.close();
-  });
-
   async function visit(p: Page_) {
-    site.set(p.url, readFixture('youtube', p.file));
-    const page = await ext.context.newPage();
+    b.site.set(p.url, readFixture('youtube', p.file));
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(p.url);
     await scrollThrough(page, { selector: POSTS });
@@ -208,7 +192,7 @@ describe('YouTube in Chromium, hand-made fixtures', () => {
     }
 
     // popup: this tab's posts with their counts; nothing for what had no counter
-    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     try {
       for (const post of p.posts) {
         const row = popup.locator(`[data-section="tab"] [data-postmeter-row="${key(post.postId)}"]`);
@@ -228,7 +212,7 @@ describe('YouTube in Chromium, hand-made fixtures', () => {
     }
 
     // CSV
-    const csv = parseCsv((await exportCsv(ext, await tabIdOf(ext, page))).text);
+    const csv = parseCsv((await exportCsv(b.ext, await tabIdOf(b.ext, page))).text);
     expect(csv.header.join(',')).toBe(POSTS_CSV_HEADER);
     const byId = new Map(csv.rows.map((r) => [r.post_id!, r]));
     expect(byId.size, 'one row per post').toBe(csv.rows.length);
@@ -264,14 +248,14 @@ describe('YouTube in Chromium, hand-made fixtures', () => {
 
   it('a page whose counters were all renamed: the popup says YouTube was not recognised, nothing is recorded', async () => {
     const url = 'https://www.youtube.com/';
-    site.set(url, readFixture('youtube', 'stripped.html'));
-    const page = await ext.context.newPage();
+    b.site.set(url, readFixture('youtube', 'stripped.html'));
+    const page = await b.ext.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(url);
     await scrollThrough(page, { selector: POSTS });
     await expect.poll(() => badgeKeys(page).then((k) => k.length), { timeout: 10_000 }).toBeGreaterThan(0);
     await settle(page);
-    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     try {
       const note = popup.locator('[data-health="unrecognised"]');
       await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(1);
@@ -280,11 +264,11 @@ describe('YouTube in Chromium, hand-made fixtures', () => {
     } finally {
       await popup.close();
     }
-    const csv = parseCsv((await exportCsv(ext, await tabIdOf(ext, page))).text);
+    const csv = parseCsv((await exportCsv(b.ext, await tabIdOf(b.ext, page))).text);
     expect(csv.rows.filter((r) => r.post_id!.startsWith('sTrip'))).toEqual([]);
     expect(csv.rows.map((r) => r.post_id).sort()).toEqual([...recorded].sort());
     expect(errors.errors).toEqual([]);
-    expect(site.blocked, 'requests to other hosts').toEqual([]);
+    expect(b.site.blocked, 'requests to other hosts').toEqual([]);
     await page.close();
   });
 });
