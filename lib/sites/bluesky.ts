@@ -5,6 +5,7 @@ import { exactCount, parseCount, type Count } from '../count';
 import { sum } from '../interval';
 import type { Metrics, PostObservation, SiteAdapter } from '../types';
 import { cdnDid, isDid, isHandle, postPath, profileActor, tidTime, type PostPath } from './bluesky-ids';
+import { scanPosts } from './scan';
 
 /*
  * Selectors, one table. bsky.app is bluesky-social/social-app rendered by react-native-web, which writes each
@@ -364,23 +365,7 @@ export const bluesky: SiteAdapter = {
   // A recycled cell changes its author's test id and avatar with its links: re-read when they change.
   watchAttributes: ['data-testid', 'src'],
   read,
-  scan(root, url) {
-    const out: PostObservation[] = [];
-    try {
-      const seen = new Set<string>();
-      const els = Array.from(root.querySelectorAll(POST_SELECTOR));
-      if ('matches' in root && (root as Element).matches(POST_SELECTOR)) els.unshift(root as Element);
-      for (const el of els) {
-        const obs = read(el, url);
-        if (!obs || seen.has(obs.postId)) continue;
-        seen.add(obs.postId);
-        out.push(obs);
-      }
-    } catch {
-      // never throws: whatever was read so far stands
-    }
-    return out;
-  },
+  scan: (root, url) => scanPosts(root, url, POST_SELECTOR, read),
   badgeAnchor: (el) => {
     try {
       return controlsRow(el);

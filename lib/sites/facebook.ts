@@ -5,6 +5,7 @@
 // workplace (dom-anchors §14), so every fixture is hand-made after the documented structure.
 import { parseCount, type Count } from '../count';
 import type { Metric, Metrics, PostObservation, SiteAdapter } from '../types';
+import { scanPosts } from './scan';
 
 /*
  * Selectors, one table. No real saved Facebook page is available (dom-anchors §14), so "seen" names the source of
@@ -332,23 +333,7 @@ export const facebook: SiteAdapter = {
   matches: (url) => HOSTS.has(url.hostname),
   postSelector: `${SELECTORS.post}, ${SELECTORS.insights}`,
   read,
-  scan(root, url) {
-    const out: PostObservation[] = [];
-    try {
-      const seen = new Set<string>();
-      const els = Array.from(root.querySelectorAll(facebook.postSelector));
-      if ('matches' in root && (root as Element).matches(facebook.postSelector)) els.unshift(root as Element);
-      for (const el of els) {
-        const obs = read(el, url);
-        if (!obs || seen.has(obs.postId)) continue;
-        seen.add(obs.postId);
-        out.push(obs);
-      }
-    } catch {
-      // never throws: whatever was read so far stands
-    }
-    return out;
-  },
+  scan: (root, url) => scanPosts(root, url, facebook.postSelector, read),
   /** After the metadata line: the element holding the post's permalink (timestamp) link. */
   badgeAnchor: (el) => {
     try {

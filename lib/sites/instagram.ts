@@ -4,6 +4,7 @@
 // counters, so every count is read from visible text (parseCount: exact for full numbers, an interval when truncated).
 import { parseCount, type Count } from '../count';
 import type { Metric, Metrics, PostObservation, SiteAdapter } from '../types';
+import { scanPosts } from './scan';
 
 /*
  * Selectors, one table. No real saved Instagram DOM was found (dom-anchors.md §4, §14): "source" names the public code
@@ -243,23 +244,7 @@ export const instagram: SiteAdapter = {
   matches: (url) => url.hostname === HOST,
   postSelector: SELECTORS.post,
   read,
-  scan(root, url) {
-    const out: PostObservation[] = [];
-    try {
-      const seen = new Set<string>();
-      const els = Array.from(root.querySelectorAll(SELECTORS.post));
-      if ('matches' in root && (root as Element).matches(SELECTORS.post)) els.unshift(root as Element);
-      for (const el of els) {
-        const obs = read(el, url);
-        if (!obs || seen.has(obs.postId)) continue;
-        seen.add(obs.postId);
-        out.push(obs);
-      }
-    } catch {
-      // never throws: whatever was read so far stands
-    }
-    return out;
-  },
+  scan: (root, url) => scanPosts(root, url, SELECTORS.post, read),
   badgeAnchor: (el) => {
     try {
       const link = postLink(el);

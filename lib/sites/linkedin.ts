@@ -4,6 +4,7 @@
 import type { Count } from '../count';
 import type { Metric, Metrics, PostObservation, SiteAdapter } from '../types';
 import { ANALYTICS_CARDS, ANALYTICS_LABELS, countOf, feedCount, normLabel, type Reading } from './linkedin-labels';
+import { scanPosts } from './scan';
 
 /*
  * Selectors, one table. "seen": the date of the source that documents it (dom-anchors.md §2; ReachLab =
@@ -265,23 +266,7 @@ export const linkedin: SiteAdapter = {
   matches: (url) => url.hostname === 'www.linkedin.com' || url.hostname === 'linkedin.com',
   postSelector: POST_SELECTOR,
   read,
-  scan(root, url) {
-    const out: PostObservation[] = [];
-    try {
-      const seen = new Set<string>();
-      const els = Array.from(root.querySelectorAll(POST_SELECTOR));
-      if ('matches' in root && (root as Element).matches(POST_SELECTOR)) els.unshift(root as Element);
-      for (const el of els) {
-        const obs = read(el, url);
-        if (!obs || seen.has(obs.postId)) continue;
-        seen.add(obs.postId);
-        out.push(obs);
-      }
-    } catch {
-      // never throws: whatever was read so far stands
-    }
-    return out;
-  },
+  scan: (root, url) => scanPosts(root, url, POST_SELECTOR, read),
   badgeAnchor(el) {
     try {
       if (el.matches(SELECTORS.anaCard)) {

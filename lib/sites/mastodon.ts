@@ -6,6 +6,7 @@ import { parseCount, type Count } from '../count';
 import { sum } from '../interval';
 import type { Metrics, PostObservation, SiteAdapter } from '../types';
 import { BUILTIN_INSTANCES } from './mastodon-instances';
+import { scanPosts } from './scan';
 
 /*
  * Selectors, one table. "seen": the mastodon/mastodon web UI source that renders it (read 2026-09 in the public
@@ -329,23 +330,7 @@ export const mastodon: SiteAdapter = {
   matches: (url) => url.protocol === 'https:' && instances.has(url.hostname.toLowerCase()),
   postSelector: CONTAINERS,
   read,
-  scan(root, url) {
-    const out: PostObservation[] = [];
-    try {
-      const seen = new Set<string>();
-      const els = Array.from(root.querySelectorAll(CONTAINERS));
-      if ('matches' in root && (root as Element).matches(CONTAINERS)) els.unshift(root as Element);
-      for (const el of els) {
-        const obs = read(el, url);
-        if (!obs || seen.has(obs.postId)) continue;
-        seen.add(obs.postId);
-        out.push(obs);
-      }
-    } catch {
-      // never throws: whatever was read so far stands
-    }
-    return out;
-  },
+  scan: (root, url) => scanPosts(root, url, CONTAINERS, read),
   badgeAnchor(el) {
     try {
       const target = targetOf(el);

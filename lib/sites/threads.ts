@@ -2,6 +2,7 @@
 // Rules: ../../../shared/DESIGN.md ("Rules that keep the numbers honest") and dom-anchors.md §5.
 import { parseCount, type Count } from '../count';
 import type { Metrics, PostObservation, SiteAdapter } from '../types';
+import { scanPosts } from './scan';
 
 /*
  * Selectors, one table. No real Threads page is in ../shared/fixtures/real (dom-anchors.md §5: "No real fixture
@@ -252,23 +253,7 @@ export const threads: SiteAdapter = {
   matches: (url) => HOSTS.has(url.hostname),
   postSelector: SELECTORS.post,
   read,
-  scan(root, url) {
-    const out: PostObservation[] = [];
-    try {
-      const seen = new Set<string>();
-      const els = Array.from(root.querySelectorAll(SELECTORS.post));
-      if ('matches' in root && (root as Element).matches(SELECTORS.post)) els.unshift(root as Element);
-      for (const el of els) {
-        const obs = read(el, url);
-        if (!obs || seen.has(obs.postId)) continue;
-        seen.add(obs.postId);
-        out.push(obs);
-      }
-    } catch {
-      // never throws: whatever was read so far stands
-    }
-    return out;
-  },
+  scan: (root, url) => scanPosts(root, url, SELECTORS.post, read),
   badgeAnchor: (el) => {
     try {
       return actionBar(el);

@@ -3,6 +3,7 @@
 // metrics.md (Studio "Video views" count repeats → impressions; "Reached audience" → reach; public plays → views).
 import { parseCount, type Count } from '../count';
 import type { Metric, Metrics, PostObservation, SiteAdapter } from '../types';
+import { scanPosts } from './scan';
 
 /*
  * Selectors, one table. "seen": where the selector is documented (no real TikTok page is in ../shared/fixtures/real,
@@ -244,23 +245,7 @@ export const tiktok: SiteAdapter = {
   matches: (url) => url.hostname === 'www.tiktok.com',
   postSelector: POST_SELECTOR,
   read,
-  scan(root, url) {
-    const out: PostObservation[] = [];
-    try {
-      const seen = new Set<string>();
-      const els = Array.from(root.querySelectorAll(POST_SELECTOR));
-      if ('matches' in root && (root as Element).matches(POST_SELECTOR)) els.unshift(root as Element);
-      for (const el of els) {
-        const obs = read(el, url);
-        if (!obs || seen.has(obs.postId)) continue;
-        seen.add(obs.postId);
-        out.push(obs);
-      }
-    } catch {
-      // never throws: whatever was read so far stands
-    }
-    return out;
-  },
+  scan: (root, url) => scanPosts(root, url, POST_SELECTOR, read),
   watchAttributes: ['id'],
   badgeAnchor,
 };

@@ -3,6 +3,7 @@
 import { exactCount, parseCount } from '../count';
 import type { PostObservation, SiteAdapter } from '../types';
 import { Evidence, X_COUNTERS, labelNumber, parseGroupLabel, type XCounter } from './x-labels';
+import { scanPosts } from './scan';
 
 /*
  * Selectors, one table. "seen": when X served it, per the real pages in ../shared/fixtures/real/x (rvinowise/
@@ -221,23 +222,7 @@ export const x: SiteAdapter = {
   matches: (url) => HOSTS.has(url.hostname),
   postSelector: SELECTORS.post,
   read,
-  scan(root, url) {
-    const out: PostObservation[] = [];
-    try {
-      const seen = new Set<string>();
-      const els = Array.from(root.querySelectorAll(SELECTORS.post));
-      if ('matches' in root && (root as Element).matches(SELECTORS.post)) els.unshift(root as Element);
-      for (const el of els) {
-        const obs = read(el, url);
-        if (!obs || seen.has(obs.postId)) continue;
-        seen.add(obs.postId);
-        out.push(obs);
-      }
-    } catch {
-      // never throws: whatever was read so far stands
-    }
-    return out;
-  },
+  scan: (root, url) => scanPosts(root, url, SELECTORS.post, read),
   badgeAnchor: (el) => {
     try {
       const idn = identify(el);

@@ -16,6 +16,7 @@ import { POST_SELECTOR, SELECTORS } from './youtube-selectors';
 import { readStudioMetrics } from './youtube-studio';
 import { pageLocale } from './youtube-text';
 import { likesFrom, watchMetrics } from './youtube-watch';
+import { scanPosts } from './scan';
 
 export { SELECTORS } from './youtube-selectors';
 
@@ -99,22 +100,6 @@ export const youtube: SiteAdapter = {
   // The watch page swaps videos in place (SPA): the exact views and the active reel ride on attributes.
   watchAttributes: ['view-count-props', 'video-id', 'is-active', 'hidden'],
   read,
-  scan(root, url) {
-    const out: PostObservation[] = [];
-    try {
-      const seen = new Set<string>();
-      const els = Array.from(root.querySelectorAll(POST_SELECTOR));
-      if ('matches' in root && (root as Element).matches(POST_SELECTOR)) els.unshift(root as Element);
-      for (const el of els) {
-        const obs = read(el, url);
-        if (!obs || seen.has(obs.postId)) continue;
-        seen.add(obs.postId);
-        out.push(obs);
-      }
-    } catch {
-      // never throws: whatever was read so far stands
-    }
-    return out;
-  },
+  scan: (root, url) => scanPosts(root, url, POST_SELECTOR, read),
   badgeAnchor,
 };
