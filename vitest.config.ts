@@ -8,6 +8,7 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     environment: 'happy-dom',
+    setupFiles: ['test/support/setup.ts'],
     include: ['test/**/*.test.ts?(x)', 'lib/**/*.test.ts', 'components/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**', '.output/**'],
   },

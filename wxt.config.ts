@@ -4,12 +4,16 @@ import { HOST_PERMISSIONS } from './lib/sites/hosts';
 
 // See ../shared/DESIGN.md: host permissions for the ten supported sites only (lib/sites/hosts.ts),
 // and only the permissions a feature uses.
+// Builds for a helper's own browser tests can go to another folder (WXT_OUT_DIR=.output-x), so two builds at once
+// don't overwrite each other; test/e2e/harness.ts reads the same variable.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.WXT_OUT_DIR || '.output',
+  // @wxt-dev/i18n: locales/<lang>.yml → _locales/<lang>/messages.json, and a typed i18n.t() (components/i18n.ts).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: {
-    name: 'Postmeter',
-    description:
-      'How your posts really do: keeps the statistics social sites show, on your machine, and computes the rates that matter.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: the recording switch; downloads: Export CSV as a normal download.
     permissions: ['storage', 'downloads'],
     host_permissions: HOST_PERMISSIONS,

@@ -3,7 +3,8 @@
 import type { PriorState } from './messages';
 import type { PostRow } from './store/schema';
 import type { Metric, Metrics, PostObservation, SiteId } from './types';
-import { bestEngagementRate, ctr, frequency, growth, viewsPerHour, type EngagementSetOption } from './metrics';
+import { bestEngagementRate, ctr, engagementRate, frequency, growth, viewsPerHour, type EngagementSetOption } from './metrics';
+import type { ErBasisChoice } from './preferences';
 import { formatAgo, formatCompact, formatCount, formatNumber, formatPercent } from './format';
 
 export interface Figure {
@@ -15,9 +16,17 @@ export interface Figure {
 const PLURAL: Partial<Record<Metric, string>> = { profileVisits: 'profile visits', repostsAndQuotes: 'reposts and quotes' };
 const metricName = (m: Metric): string => PLURAL[m] ?? m;
 
-/** `sets`: the user's engagement sets (options page); absent = each site's default set. */
-export function erFigure(site: SiteId, metrics: Metrics, locale?: string, sets?: EngagementSetOption): Figure | undefined {
-  const er = bestEngagementRate(site, metrics, sets);
+/** How figures are worded and computed: the user's locale and choices (lib/preferences.ts). */
+export interface FigureOptions {
+  locale?: string;
+  /** The user's engagement sets; absent = each site's default set. */
+  sets?: EngagementSetOption;
+  /** Which denominator the engagement rate uses; 'auto' (default) = the first one the page shows. */
+  basis?: ErBasisChoice;
+}
+
+export function erFigure(site: SiteId, metrics: Metrics, { locale, sets, basis = 'auto' }: FigureOptions = {}): Figure | undefined {
+  const er = basis === 'auto' ? bestEngagementRate(site, metrics, sets) : engagementRate(site, metrics, basis, sets);
   if (!er) return undefined;
   const counted = er.counted.map(metricName).join(' + ');
   return {
@@ -77,11 +86,11 @@ export function badgeFigures(
   post: PostObservation,
   prior: PriorState | null | undefined,
   now: number,
-  locale?: string,
-  sets?: EngagementSetOption,
+  opts: FigureOptions = {},
 ): Figure[] {
+  const { locale } = opts;
   return [
-    erFigure(post.site, post.metrics, locale, sets) ?? noRateFigure(post),
+    erFigure(post.site, post.metrics, opts) ?? noRateFigure(post),
     vphFigure(post.metrics, post.publishedAt, now, locale),
     growthFigure(post.metrics, prior, now, locale),
     frequencyFigure(post.site, post.metrics, locale),
@@ -115,9 +124,10 @@ export function ctrFigure(metrics: Metrics, locale?: string): Figure | undefined
 }
 
 /** A stored post's rates, as of when it was last seen. */
-export function postRowFigures(row: PostRow, locale?: string, sets?: EngagementSetOption): Figure[] {
+export function postRowFigures(row: PostRow, opts: FigureOptions = {}): Figure[] {
+  const { locale } = opts;
   return [
-    erFigure(row.site, row.metrics, locale, sets),
+    erFigure(row.site, row.metrics, opts),
     vphFigure(row.metrics, row.publishedAt, row.lastSeen, locale),
     frequencyFigure(row.site, row.metrics, locale),
     ctrFigure(row.metrics, locale),

@@ -31,6 +31,6 @@ describe('figures', () => {
 
   it('a stored analytics post shows its rate, frequency and CTR', () => {
     const row = { site: 'linkedin', postId: 'urn:li:activity:1', url: 'https://www.linkedin.com/feed/update/urn:li:activity:1/', firstSeen: 1, lastSeen: 2, snapshots: 1, metrics: { impressions: ex(1234), reach: ex(987), likes: ex(12), clicks: ex(20) } } as PostRow;
-    expect(postRowFigures(row, 'en').map((f) => f.id)).toEqual(['er', 'frequency', 'ctr']);
+    expect(postRowFigures(row, { locale: 'en' }).map((f) => f.id)).toEqual(['er', 'frequency', 'ctr']);
   });
 });

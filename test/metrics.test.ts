@@ -385,11 +385,11 @@ describe('engagement sets are configurable, and the configured set flows through
 
   it('the badge, the popup rows and the CSV use the configured set', () => {
     const post = { site: 'x' as const, postId: '1', url: 'https://x.com/a/status/1', metrics: m };
-    expect(erFigure('x', m, 'en', sets)?.title).toBe('Engagement rate by impressions: 10 engagements (likes) ÷ 1,000 impressions');
-    expect(badgeFigures(post, null, 0, 'en', sets)[0]?.text).toBe('ER 1%');
-    expect(badgeFigures(post, null, 0, 'en')[0]?.text).toBe('ER 10%');
+    expect(erFigure('x', m, { locale: 'en', sets })?.title).toBe('Engagement rate by impressions: 10 engagements (likes) ÷ 1,000 impressions');
+    expect(badgeFigures(post, null, 0, { locale: 'en', sets })[0]?.text).toBe('ER 1%');
+    expect(badgeFigures(post, null, 0, { locale: 'en' })[0]?.text).toBe('ER 10%');
     const row: PostRow = { ...post, firstSeen: 0, lastSeen: 0, snapshots: 1 };
-    expect(postRowFigures(row, 'en', sets)[0]?.text).toBe('ER 1%');
+    expect(postRowFigures(row, { locale: 'en', sets })[0]?.text).toBe('ER 1%');
     const header = POSTS_CSV_HEADER.split(',');
     const cells = (s?: EngagementSets) => Object.fromEntries(header.map((h, i) => [h, postCsvCells(row, s)[i]]));
     expect(cells(sets)).toMatchObject({ engagements: 10, engagement_rate: 1, engagement_rate_basis: 'impressions' });

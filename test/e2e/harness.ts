@@ -32,7 +32,7 @@ declare const chrome: {
 };
 
 export const REPO = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(REPO, '.output/chrome-mv3');
+export const EXTENSION_DIR = join(REPO, process.env.WXT_OUT_DIR || '.output', 'chrome-mv3');
 export const FIXTURES = join(REPO, 'test/fixtures');
 
 
