@@ -25,3 +25,8 @@ export function withIds(tweets?: DemoTweet[], now?: number, seq?: number): DemoT
 export function tweet(t: DemoTweetWithId, options?: { now?: number; focused?: boolean; quote?: DemoTweetWithId }): string;
 export function homePage(tweets: DemoTweetWithId[], now?: number): string;
 export function statusPage(tweets: DemoTweetWithId[], id: string, now?: number): string | undefined;
+export const OWN_HANDLE: string;
+export function ownTweets(now?: number): DemoTweet[];
+export function profilePage(tweets: DemoTweetWithId[], now?: number): string;
+export const LINKEDIN_ACTIVITY: string;
+export function linkedinAnalyticsPage(): string;

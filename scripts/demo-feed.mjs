@@ -224,3 +224,58 @@ export function statusPage(tweets, id, now = Date.now()) {
   ].join('\n');
   return page(`${t.name} on X`, main, now);
 }
+
+// ── The demo user's own pages: their X profile (3 posts a week for 8 weeks, views falling by half from the
+// fifth week while they post as often) and one LinkedIn post's analytics page (impressions and members reached:
+// frequency 10.0×). Together they fill the popup's trend alert and the dashboard's account charts.
+
+export const OWN_HANDLE = 'postmeter_demo';
+const DAY_MS = 86_400_000;
+
+/** Monday 00:00 UTC of the ISO week containing ms (as lib/trend.ts groups them). */
+function isoWeekStart(ms) {
+  const day = Math.floor(ms / DAY_MS);
+  return (day - ((((day + 3) % 7) + 7) % 7)) * DAY_MS;
+}
+
+/** The demo user's tweets, newest first (as a profile lists them), for the 8 complete weeks before now's week. */
+export function ownTweets(now = Date.now()) {
+  const thisWeek = isoWeekStart(now);
+  const tweets = [];
+  for (let w = 0; w < 8; w++) {
+    for (let p = 0; p < 3; p++) {
+      const at = thisWeek - (8 - w) * 7 * DAY_MS + 2 * p * DAY_MS + 14 * 3_600_000 + p * 1_234_000;
+      const views = (w < 4 ? 12_400 : 5_100) + ((w * 3 + p) * 397) % 1_500;
+      tweets.push({
+        name: 'Postmeter Demo',
+        handle: OWN_HANDLE,
+        age: Math.round((now - at) / 60_000),
+        text: `Week ${w + 1} of building in public, note ${p + 1}: what I shipped, what broke, what I learned.`,
+        c: { replies: 4 + p, reposts: 6 + w, likes: Math.round(views / 60), bookmarks: 3, views },
+      });
+    }
+  }
+  return tweets.reverse();
+}
+
+/** https://x.com/postmeter_demo */
+export function profilePage(tweets, now = Date.now()) {
+  const cells = tweets.map((t) => tweet(t, { now }));
+  return page('Postmeter Demo (@postmeter_demo) / X', `<h1 role="heading">Postmeter Demo</h1><section aria-labelledby="tl"><h2 id="tl" class="sr">Postmeter Demo’s posts</h2><div aria-label="Timeline: Postmeter Demo’s posts"><div>${cells.join('\n')}</div></div></section>`, now);
+}
+
+export const LINKEDIN_ACTIVITY = '7400000000000000001';
+
+/** https://www.linkedin.com/analytics/post-summary/urn:li:activity:<id>/ in LinkedIn's card shape (test/fixtures/linkedin/analytics-en.html). */
+export function linkedinAnalyticsPage() {
+  const item = (n, label) => `<li class="member-analytics-addon__cta-list-item"><div class="member-analytics-addon__cta-list-item-text"><strong>${n}</strong></div><span class="text-body-small">${label}</span></li>`;
+  const card = (title, items) => `<section class="artdeco-card member-analytics-addon-card__base-card"><h2 class="member-analytics-addon-header__title">${title}</h2><ul class="list-style-none">${items.join('')}</ul></section>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Post analytics | LinkedIn</title>
+<style>body{font:15px/1.4 -apple-system,"Segoe UI","Liberation Sans",sans-serif;margin:0;background:#f4f2ee;color:#191919}main{max-width:720px;margin:0 auto;padding:16px}
+section{background:#fff;border-radius:8px;margin:12px 0;padding:12px 16px}h2{font-size:18px;margin:0 0 8px}ul{display:flex;gap:32px;padding:0;margin:0;list-style:none}strong{font-size:22px;display:block}</style></head>
+<body><main class="scaffold-layout__main"><h1>Post analytics</h1><p>An offline page in LinkedIn's shape, served by the Postmeter demo. Every number is made up.</p>
+${card('Discovery', [item('50,000', 'Impressions'), item('5,000', 'Members reached')])}
+${card('Social engagement', [item('400', 'Reactions'), item('60', 'Comments'), item('40', 'Reposts')])}
+${card('Link engagement', [item('1,500', 'Link clicks')])}
+</main></body></html>`;
+}

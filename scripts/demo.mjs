@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionArgs, findChromium, NO_CHROMIUM } from './chromium.mjs';
-import { homePage, statusPage, withIds, TWEETS } from './demo-feed.mjs';
+import { homePage, linkedinAnalyticsPage, LINKEDIN_ACTIVITY, OWN_HANDLE, ownTweets, profilePage, statusPage, withIds, TWEETS } from './demo-feed.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -69,15 +69,20 @@ function options() {
 try {
   const now = Date.now();
   const tweets = withIds(TWEETS, now);
+  const own = withIds(ownTweets(now), now, 500);
+  const analyticsUrl = `https://www.linkedin.com/analytics/post-summary/urn:li:activity:${LINKEDIN_ACTIVITY}/`;
 
-  // The demo feed at https://x.com; every other request is refused, so nothing leaves the machine.
+  // The demo pages at https://x.com and one at https://www.linkedin.com; every other request is refused, so
+  // nothing leaves the machine.
   await context.route(
     (url) => url.protocol === 'http:' || url.protocol === 'https:',
     (route) => {
       const url = new URL(route.request().url());
-      if (url.host !== 'x.com') return route.abort('blockedbyclient');
       const html = (body) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      if (url.href === analyticsUrl) return html(linkedinAnalyticsPage());
+      if (url.host !== 'x.com') return route.abort('blockedbyclient');
       if (url.pathname === '/' || url.pathname === '/home') return html(homePage(tweets, now));
+      if (url.pathname === `/${OWN_HANDLE}`) return html(profilePage(own, now));
       const status = url.pathname.match(/^\/\w+\/status\/(\d+)$/);
       const page = status && statusPage(tweets, status[1], now);
       if (page) return html(page);
