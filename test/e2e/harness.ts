@@ -48,7 +48,15 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<Extension> {
+export interface LaunchOptions {
+  /**
+   * The browser's UI language (e.g. 'de', 'pt-BR'): what browser.i18n picks the extension's strings by, and the
+   * locale Intl formats in. Default English (en-US).
+   */
+  lang?: string;
+}
+
+export async function launchExtension({ lang }: LaunchOptions = {}): Promise<Extension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       `No extension build at ${EXTENSION_DIR}. Run \`npm run build\` first (\`npm run test:e2e\` builds before testing).`,
@@ -69,8 +77,10 @@ export async function launchExtension(): Promise<Extension> {
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1000, height: 800 },
-    locale: 'en-US',
-    args: extensionArgs(EXTENSION_DIR),
+    locale: lang ?? 'en-US',
+    // Chromium on Linux takes its UI language from --lang and LANGUAGE; browser.i18n follows it.
+    args: [...extensionArgs(EXTENSION_DIR), ...(lang ? [`--lang=${lang}`] : [])],
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang.replace('-', '_') } } : {}),
   });
   const cleanup = () => {
     rmSync(userDataDir, { recursive: true, force: true });
