@@ -1,5 +1,6 @@
 // The inline badge beside a post: a few figures, each with a tooltip that names what it counts.
 import type { Figure } from '@/lib/figures';
+import { t } from './i18n';
 
 export interface BadgeProps {
   figures: Figure[];
@@ -9,7 +10,7 @@ export interface BadgeProps {
 export function Badge({ figures, theme }: BadgeProps) {
   if (!figures.length) return null;
   return (
-    <div class="pm-badge" data-theme={theme} role="note" aria-label="Postmeter">
+    <div class="pm-badge" data-theme={theme} role="note" aria-label={t('badge.label')}>
       {figures.map((f) => (
         <span class="pm-figure" data-figure={f.id} title={f.title} aria-label={f.title} key={f.id}>
           {f.text}

@@ -2,6 +2,7 @@
 // asks the browser for that one host (and, the first time, the `scripting` permission to register the content
 // script there). Presentational only: the options page wires `onAdd`/`onRemove` to the extension APIs.
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 export type InstanceNotice =
   | { kind: 'added'; host: string }
@@ -30,19 +31,19 @@ export interface MastodonInstancesProps {
 function noticeText(n: InstanceNotice): string {
   switch (n.kind) {
     case 'added':
-      return `Added ${n.host}. Reload its open tabs to start reading them.`;
+      return t('options.mastodon.added', { host: n.host });
     case 'removed':
-      return `Removed ${n.host}. Postmeter no longer reads it.`;
+      return t('options.mastodon.removed', { host: n.host });
     case 'invalid':
-      return `"${n.text}" is not a server name. Type the address of your instance, such as fosstodon.org.`;
+      return t('options.mastodon.invalid', { text: n.text });
     case 'builtin':
-      return `${n.host} works without adding it.`;
+      return t('options.mastodon.builtin', { host: n.host });
     case 'other-site':
-      return `${n.host} is not a Mastodon instance; Postmeter already reads it as its own site.`;
+      return t('options.mastodon.otherSite', { host: n.host });
     case 'not-granted':
-      return `Not added: the browser did not grant access to ${n.host}.`;
+      return t('options.mastodon.notGranted', { host: n.host });
     case 'failed':
-      return `Could not add ${n.host}${n.message ? `: ${n.message}` : ''}.`;
+      return n.message ? t('options.mastodon.failedWith', { host: n.host, message: n.message }) : t('options.mastodon.failed', { host: n.host });
   }
 }
 
@@ -52,11 +53,8 @@ export function MastodonInstances(p: MastodonInstancesProps) {
   const [text, setText] = useState('');
   return (
     <section class="pm-card pm-options-section" aria-labelledby="pm-mastodon-title" data-section="mastodon-instances">
-      <h2 id="pm-mastodon-title">Mastodon instances</h2>
-      <p class="pm-hint">
-        Postmeter reads {p.builtin.join(', ')} out of the box. To read posts on another Mastodon server, add it here:
-        the browser asks you to allow access to that server only.
-      </p>
+      <h2 id="pm-mastodon-title">{t('options.mastodon.title')}</h2>
+      <p class="pm-hint">{t('options.mastodon.hint', { hosts: p.builtin.join(', ') })}</p>
       <form
         class="pm-instance-form"
         onSubmit={(event) => {
@@ -64,7 +62,7 @@ export function MastodonInstances(p: MastodonInstancesProps) {
           p.onAdd(text);
         }}
       >
-        <label for="pm-instance-host">Server</label>
+        <label for="pm-instance-host">{t('options.mastodon.server')}</label>
         <input
           id="pm-instance-host"
           name="host"
@@ -77,7 +75,7 @@ export function MastodonInstances(p: MastodonInstancesProps) {
           onInput={(event) => setText((event.target as HTMLInputElement).value)}
         />
         <button type="submit" disabled={p.busy}>
-          Add instance
+          {t('options.mastodon.add')}
         </button>
       </form>
       {p.notice ? (
@@ -87,15 +85,15 @@ export function MastodonInstances(p: MastodonInstancesProps) {
       ) : null}
       {p.instances === undefined ? null : p.instances.length === 0 ? (
         <p class="pm-hint" data-instances="none">
-          No instances added.
+          {t('options.mastodon.none')}
         </p>
       ) : (
         <ul class="pm-instance-list">
           {p.instances.map((host) => (
             <li key={host} data-instance={host}>
               <span class="pm-instance-host">{host}</span>
-              <button type="button" class="pm-secondary" disabled={p.busy} onClick={() => p.onRemove(host)} aria-label={`Remove ${host}`}>
-                Remove
+              <button type="button" class="pm-secondary" disabled={p.busy} onClick={() => p.onRemove(host)} aria-label={t('options.mastodon.removeLabel', { host })}>
+                {t('options.mastodon.remove')}
               </button>
             </li>
           ))}

@@ -8,6 +8,8 @@ import { storeHandle } from '@/lib/db-handle';
 import { pauseReason, recordingState } from './recording';
 import { createPurger } from './retention';
 import { listenForInstances } from './instances';
+import { siteEnabled, type Preferences } from '@/lib/preferences';
+import { getPreferences, watchPreferences } from '../shared/preferences';
 
 export default defineBackground(() => {
   // Reopens on demand: the connection closes itself when an upgrade (an extension update) needs it gone.
@@ -23,6 +25,11 @@ export default defineBackground(() => {
   // Mastodon instances added in the options page: their content scripts and permissions.
   listenForInstances();
 
+  // Defence in depth: a tab that has not yet heard that its site was switched off must still not get it stored.
+  // Read once when the worker starts, then kept current; a message that arrives first waits for the read.
+  let preferences: Promise<Preferences> = getPreferences();
+  watchPreferences((next) => (preferences = Promise.resolve(next)));
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages may talk to the background.
     if (sender.id !== browser.runtime.id) return undefined;
@@ -30,10 +37,13 @@ export default defineBackground(() => {
     return (async (): Promise<ObserveReply> => {
       const reason = pauseReason(await recordingState.getValue());
       if (reason) return { prior: {}, paused: reason };
+      const prefs = await preferences;
+      const posts = message.posts.filter((post) => siteEnabled(prefs, post.site));
+      if (posts.length === 0) return { prior: {} };
       try {
         // A batch whose transaction could not start on a closing connection stored nothing: run() retries it
         // once on a fresh connection.
-        const prior = await store.run((db) => ingest(db, message.posts, message.observedAt));
+        const prior = await store.run((db) => ingest(db, posts, message.observedAt));
         return { prior };
       } catch (error) {
         if (error instanceof QuotaError) {

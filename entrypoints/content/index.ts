@@ -1,16 +1,22 @@
 // One content script for every supported site: picks the site's adapter, runs the scanner, sends
 // batches to the background and draws badges. Content scripts never open IndexedDB (theirs would be
-// the site's own database).
+// the site's own database). Follows the preferences at once: a site switched off in the options stops
+// scanning and loses its badges, switched on again it starts over; badge figures, basis and engagement sets
+// redraw the badges already shown.
 import { browser } from 'wxt/browser';
 import { adapterFor, type SiteAdapter } from '@/lib/sites';
 import { CONTENT_MATCHES } from '@/lib/sites/hosts';
 import { setMastodonInstances } from '@/lib/sites/mastodon';
 import { mastodonInstances } from '../background/instances';
-import { startScanner } from '@/lib/scanner';
-import { badgeFigures } from '@/lib/figures';
+import { startScanner, type Scanner } from '@/lib/scanner';
+import { badgeFigures, type FigureOptions } from '@/lib/figures';
+import { siteEnabled, type Preferences } from '@/lib/preferences';
 import { postKey, type PostObservation } from '@/lib/types';
 import type { Message, ObserveReply, PriorState, TabPostsReply } from '@/lib/messages';
 import { createBadgeLayer } from '@/components/badge-layer';
+import { figureWords } from '@/components/figure-words';
+import { uiLocale } from '@/components/i18n';
+import { getPreferences, watchPreferences } from '../shared/preferences';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
@@ -25,12 +31,26 @@ export default defineContentScript({
     const priors = new Map<string, PriorState | null>();
     const lastRead = new Map<string, { el: Element; post: PostObservation }>();
     let paused: ObserveReply['paused'];
+    let prefs: Preferences;
+    try {
+      prefs = await getPreferences();
+    } catch {
+      return; // the extension is being reloaded: nothing to run
+    }
+    const words = figureWords();
+    const locale = uiLocale();
+    const figureOptions = (): FigureOptions => ({ basis: prefs.erBasis, sets: prefs.engagement, locale, words });
 
     function drawBadge(el: Element, post: PostObservation): void {
       const anchor = adapter!.badgeAnchor?.(el);
       if (!anchor) return;
       const key = postKey(post);
-      badges.show(anchor, key, badgeFigures(post, priors.get(key), Date.now()));
+      const figures = badgeFigures(post, priors.get(key), Date.now(), figureOptions()).filter((f) => prefs.badge[f.id]);
+      badges.show(anchor, key, figures);
+    }
+
+    function redrawBadges(): void {
+      for (const { el, post } of lastRead.values()) if (el.isConnected) drawBadge(el, post);
     }
 
     async function send(posts: PostObservation[]): Promise<void> {
@@ -48,29 +68,49 @@ export default defineContentScript({
         }
       } catch (error) {
         // The extension was reloaded or updated: this script is orphaned and stops quietly.
-        if (!ctx.isValid) return scanner.stop();
+        if (!ctx.isValid) return stop();
         debug?.('send failed', error);
       }
     }
 
-    const scanner = startScanner({
-      adapter,
-      document,
-      getUrl: () => new URL(location.href),
-      onBatch: (posts) => void send(posts),
-      onRead(el, post) {
-        lastRead.set(postKey(post), { el, post });
-        drawBadge(el, post);
-      },
-      debug,
+    /** Running while the site is switched on; undefined while it is off. */
+    let scanner: Scanner | undefined;
+    function start(): void {
+      if (scanner) return;
+      scanner = startScanner({
+        adapter: adapter!,
+        document,
+        getUrl: () => new URL(location.href),
+        onBatch: (posts) => void send(posts),
+        onRead(el, post) {
+          lastRead.set(postKey(post), { el, post });
+          drawBadge(el, post);
+        },
+        debug,
+      });
+    }
+    function stop(): void {
+      scanner?.stop();
+      scanner = undefined;
+      lastRead.clear();
+      badges.removeAll();
+    }
+
+    if (siteEnabled(prefs, adapter.id)) start();
+    const unwatch = watchPreferences((next) => {
+      prefs = next;
+      if (!siteEnabled(prefs, adapter.id)) return stop();
+      if (scanner) redrawBadges();
+      else start();
     });
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if ((message as Message | undefined)?.type !== 'tab-posts') return undefined;
-      const health = scanner.health();
+      // Switched off: nothing read on this page, as far as the popup is concerned.
+      const health = scanner?.health() ?? { containers: 0, withCounters: 0 };
       const reply: TabPostsReply = {
         site: adapter.id,
-        keys: scanner.seenKeys(),
+        keys: scanner?.seenKeys() ?? [],
         pageUrl: location.href,
         unrecognised: health.containers > 0 && health.withCounters === 0,
         paused,
@@ -78,15 +118,15 @@ export default defineContentScript({
       return Promise.resolve(reply);
     });
 
-    ctx.addEventListener(window, 'wxt:locationchange', () => scanner.reset());
+    ctx.addEventListener(window, 'wxt:locationchange', () => scanner?.reset());
     // Leaving or hiding the page must not drop the batch still waiting for its timer.
-    ctx.addEventListener(window, 'pagehide', () => scanner.flushNow());
+    ctx.addEventListener(window, 'pagehide', () => scanner?.flushNow());
     ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden') scanner.flushNow();
+      if (document.visibilityState === 'hidden') scanner?.flushNow();
     });
     ctx.onInvalidated(() => {
-      scanner.stop();
-      badges.removeAll();
+      unwatch();
+      stop();
     });
   },
 });
