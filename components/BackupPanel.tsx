@@ -1,4 +1,6 @@
 // Backup: everything stored as one JSON file, and Import backup (validated whole before anything is written).
+import { t } from './i18n';
+
 export interface BackupPanelProps {
   busy: boolean;
   onExport: () => void;
@@ -8,15 +10,15 @@ export interface BackupPanelProps {
 export function BackupPanel({ busy, onExport, onImport }: BackupPanelProps) {
   return (
     <section class="pm-card" aria-labelledby="pm-backup">
-      <h2 id="pm-backup">Backup</h2>
+      <h2 id="pm-backup">{t('dashboard.backup.heading')}</h2>
       <p>
         <button type="button" disabled={busy} onClick={onExport}>
-          Export backup
+          {t('dashboard.backup.export')}
         </button>{' '}
-        <span class="pm-hint">every post, snapshot and setting, as JSON</span>
+        <span class="pm-hint">{t('dashboard.backup.exportHint')}</span>
       </p>
       <p class="pm-import">
-        <label for="pm-import-file">Import backup</label>{' '}
+        <label for="pm-import-file">{t('dashboard.backup.import')}</label>{' '}
         <input
           id="pm-import-file"
           type="file"
@@ -31,10 +33,7 @@ export function BackupPanel({ busy, onExport, onImport }: BackupPanelProps) {
           }}
         />
       </p>
-      <p class="pm-hint">
-        Imported posts and snapshots are merged with what is stored. A file that is not a valid Postmeter backup
-        is refused whole: nothing is changed.
-      </p>
+      <p class="pm-hint">{t('dashboard.backup.importHint')}</p>
     </section>
   );
 }

@@ -1,9 +1,12 @@
-// The dashboard (a full tab): what is stored, exports with a progress bar, backup and import, retention.
-// Each part is its own component; this one holds the state of the one task that runs at a time and the
-// messages about it. The page's wiring (entrypoints/dashboard/main.tsx) supplies a DashboardApi, so this
-// renders and runs under happy-dom with a fake one. Issue 7's tables and charts become further sections.
+// The dashboard (a full tab): what is stored, exports with a progress bar, backup and import, retention, and
+// the analysis sections (components/dashboard/Analytics.tsx: the posts table, a post's history, comparison,
+// accounts by week). Each part is its own component; this one holds the state of the one task that runs at a
+// time and the messages about it. The page's wiring (entrypoints/dashboard/main.tsx) supplies a DashboardApi,
+// so this renders and runs under happy-dom with a fake one.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { BackupPanel } from './BackupPanel';
+import { Analytics, type AnalyticsApi } from './dashboard/Analytics';
+import { t, uiLocale } from './i18n';
 import { ExportPanel, type CsvExportId } from './ExportPanel';
 import { ProgressBar, type ProgressState } from './ProgressBar';
 import { RetentionControl, retentionLabel, type RetentionDays } from './RetentionControl';
@@ -20,7 +23,7 @@ export interface ExportReport {
   total?: number;
 }
 
-export interface DashboardApi {
+export interface DashboardApi extends AnalyticsApi {
   counts(): Promise<StoreCounts>;
   /** Builds the file and starts its download; resolves with the file name once the download has started. */
   export(id: ExportId, options: { bom: boolean; onProgress: (report: ExportReport) => void }): Promise<{ filename: string }>;
@@ -33,34 +36,37 @@ export interface DashboardApi {
   describeError(error: unknown): string;
 }
 
-const UNITS: Record<ExportId, { label: string; unit: string }> = {
-  posts: { label: 'Exporting posts', unit: 'posts' },
-  snapshots: { label: 'Exporting snapshots', unit: 'snapshots' },
-  backup: { label: 'Writing backup', unit: 'kB' },
-};
+const units = (id: ExportId): { label: string; unit: string } =>
+  id === 'posts'
+    ? { label: t('dashboard.progress.exportingPosts'), unit: t('dashboard.progress.unitPosts') }
+    : id === 'snapshots'
+      ? { label: t('dashboard.progress.exportingSnapshots'), unit: t('dashboard.progress.unitSnapshots') }
+      : { label: t('dashboard.progress.writingBackup'), unit: t('dashboard.progress.unitKb') };
 
 /** What an import changed, in words: "9 new posts, 14 snapshots added". */
-export function describeImport(s: ImportSummary): string {
-  const n = (v: number) => formatNumber(v, undefined, 0);
+export function describeImport(s: ImportSummary, locale = uiLocale()): string {
+  const n = (v: number) => ({ n: formatNumber(v, locale, 0) });
   const parts = [
-    s.postsAdded && `${n(s.postsAdded)} new posts`,
-    s.postsUpdated && `${n(s.postsUpdated)} posts updated`,
-    s.snapshotsAdded && `${n(s.snapshotsAdded)} snapshots added`,
-    s.snapshotsAlreadyPresent && `${n(s.snapshotsAlreadyPresent)} snapshots already here`,
-    s.accountsAdded && `${n(s.accountsAdded)} new accounts`,
-    s.accountsUpdated && `${n(s.accountsUpdated)} accounts updated`,
-    s.settingsImported && 'settings taken from the backup',
+    s.postsAdded && t('dashboard.import.postsAdded', s.postsAdded, n(s.postsAdded)),
+    s.postsUpdated && t('dashboard.import.postsUpdated', s.postsUpdated, n(s.postsUpdated)),
+    s.snapshotsAdded && t('dashboard.import.snapshotsAdded', s.snapshotsAdded, n(s.snapshotsAdded)),
+    s.snapshotsAlreadyPresent && t('dashboard.import.snapshotsPresent', s.snapshotsAlreadyPresent, n(s.snapshotsAlreadyPresent)),
+    s.accountsAdded && t('dashboard.import.accountsAdded', s.accountsAdded, n(s.accountsAdded)),
+    s.accountsUpdated && t('dashboard.import.accountsUpdated', s.accountsUpdated, n(s.accountsUpdated)),
+    s.settingsImported && t('dashboard.import.settings'),
   ].filter((p): p is string => typeof p === 'string');
-  return parts.length ? parts.join(', ') : 'nothing new, everything in it was already here';
+  // "a, b, c" in the user's language: a list of figures, not a sentence with "and".
+  return parts.length ? new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts) : t('dashboard.import.nothing');
 }
 
 /** "Export failed" + "the disk is full" + " Nothing was changed." → one sentence. */
 export function failureMessage(prefix: string, reason: string, suffix = ''): string {
-  const r = reason.trim() || 'unknown error';
-  return `${prefix}: ${r}${/[.!?]$/.test(r) ? '' : '.'}${suffix}`;
+  const r = reason.trim() || t('dashboard.status.unknownError');
+  return `${t('dashboard.status.failure', { prefix, reason: r })}${/[.!?]$/.test(r) ? '' : '.'}${suffix}`;
 }
 
 export function Dashboard({ api }: { api: DashboardApi }) {
+  const locale = uiLocale();
   const [counts, setCounts] = useState<StoreCounts>();
   const [retention, setRetention] = useState<RetentionDays>();
   const [bom, setBom] = useState(false);
@@ -68,6 +74,8 @@ export function Dashboard({ api }: { api: DashboardApi }) {
   const [progress, setProgress] = useState<ProgressState>();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
+  /** Bumped when an import changed what is stored: the analysis sections read the posts again. */
+  const [dataVersion, setDataVersion] = useState(0);
 
   const refresh = useCallback(async () => {
     try {
@@ -103,8 +111,8 @@ export function Dashboard({ api }: { api: DashboardApi }) {
   }
 
   const startExport = (id: ExportId) =>
-    run(id === 'backup' ? 'Backup failed' : 'Export failed', async () => {
-      const { label, unit } = UNITS[id];
+    run(id === 'backup' ? t('dashboard.status.backupFailed') : t('dashboard.status.exportFailed'), async () => {
+      const { label, unit } = units(id);
       setProgress({ label, unit, done: 0, finished: false });
       let last: ExportReport = { done: 0 };
       try {
@@ -116,7 +124,7 @@ export function Dashboard({ api }: { api: DashboardApi }) {
           },
         });
         setProgress({ label, unit, ...last, finished: true });
-        return `Downloaded ${filename}.`;
+        return t('dashboard.status.downloaded', { file: filename });
       } catch (e) {
         setProgress(undefined);
         throw e;
@@ -125,31 +133,32 @@ export function Dashboard({ api }: { api: DashboardApi }) {
 
   const startImport = (file: File) =>
     run(
-      'Backup not imported',
+      t('dashboard.status.importFailed'),
       async () => {
         setProgress(undefined);
         const summary = await api.importBackup(file);
-        return `Backup imported from ${file.name}: ${describeImport(summary)}.`;
+        setDataVersion((v) => v + 1);
+        return t('dashboard.status.imported', { file: file.name, summary: describeImport(summary, locale) });
       },
       // An import is one transaction, validated whole first: whatever failed, nothing was written.
-      ' Nothing was changed.',
+      ` ${t('dashboard.status.nothingChanged')}`,
     );
 
   const applyRetention = (days: RetentionDays) =>
-    run('The setting was not changed', async () => {
+    run(t('dashboard.status.retentionFailed'), async () => {
       setProgress(undefined);
       const { deleted } = await api.setRetention(days);
       setRetention(days);
       return days === null
-        ? 'Snapshots are now kept forever.'
-        : `Keeping snapshots for ${retentionLabel(days)}: ${formatNumber(deleted, undefined, 0)} older snapshots deleted.`;
+        ? t('dashboard.status.keptForever')
+        : t('dashboard.status.retentionApplied', deleted, { period: retentionLabel(days), n: formatNumber(deleted, locale, 0) });
     });
 
   return (
     <main class="pm-dashboard">
       <header class="pm-dashboard-header">
-        <h1>Postmeter</h1>
-        <p class="pm-hint">Everything here stays on this computer.</p>
+        <h1>{t('dashboard.heading')}</h1>
+        <p class="pm-hint">{t('dashboard.localOnly')}</p>
       </header>
       <div class="pm-activity">
         {progress ? <ProgressBar {...progress} /> : null}
@@ -170,6 +179,7 @@ export function Dashboard({ api }: { api: DashboardApi }) {
         <BackupPanel busy={busy} onExport={() => void startExport('backup')} onImport={(f) => void startImport(f)} />
         <RetentionControl saved={retention} busy={busy} onApply={(d) => void applyRetention(d)} />
       </div>
+      <Analytics api={api} dataVersion={dataVersion} />
     </main>
   );
 }

@@ -1,9 +1,12 @@
 // The CSV exports: posts (one row each) and every snapshot, with the optional BOM Excel needs.
+import { t } from './i18n';
+
 export type CsvExportId = 'posts' | 'snapshots';
 
-export const CSV_EXPORTS: { id: CsvExportId; label: string; hint: string }[] = [
-  { id: 'posts', label: 'Export posts CSV', hint: 'one row per post: its latest counts and rates' },
-  { id: 'snapshots', label: 'Export snapshots CSV', hint: 'one row per recorded change of counts: the history' },
+/** The two exports, worded in the user's language (a function: t() answers only once i18n is there). */
+export const csvExports = (): { id: CsvExportId; label: string; hint: string }[] => [
+  { id: 'posts', label: t('dashboard.export.posts'), hint: t('dashboard.export.postsHint') },
+  { id: 'snapshots', label: t('dashboard.export.snapshots'), hint: t('dashboard.export.snapshotsHint') },
 ];
 
 export interface ExportPanelProps {
@@ -16,9 +19,9 @@ export interface ExportPanelProps {
 export function ExportPanel({ bom, busy, onBomChange, onExport }: ExportPanelProps) {
   return (
     <section class="pm-card" aria-labelledby="pm-export">
-      <h2 id="pm-export">Export</h2>
+      <h2 id="pm-export">{t('dashboard.export.heading')}</h2>
       <ul class="pm-export-list">
-        {CSV_EXPORTS.map((e) => (
+        {csvExports().map((e) => (
           <li key={e.id}>
             <button type="button" disabled={busy} onClick={() => onExport(e.id)} data-export={e.id}>
               {e.label}
@@ -29,9 +32,9 @@ export function ExportPanel({ bom, busy, onBomChange, onExport }: ExportPanelPro
       </ul>
       <label class="pm-check">
         <input type="checkbox" checked={bom} onChange={(ev) => onBomChange(ev.currentTarget.checked)} />
-        Include BOM for Excel
+        {t('dashboard.export.bom')}
       </label>
-      <p class="pm-hint">Excel on Windows needs the BOM to read the file as UTF-8; other tools may not want it.</p>
+      <p class="pm-hint">{t('dashboard.export.bomHint')}</p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // A task's progress: a native <progress> (role progressbar, with aria-valuenow/max from value/max), and the
 // same figures in words. Without a total it is indeterminate. data-* attributes let tests read the state.
+import { t, uiLocale } from './i18n';
 import { formatNumber } from '@/lib/format';
 
 export interface ProgressState {
@@ -18,10 +19,12 @@ export function ProgressBar({ label, done, total, unit, finished }: ProgressStat
   // <progress max> must be > 0; a total counted before rows were added may be passed: never show > 100 %.
   const max = total === undefined ? undefined : Math.max(total, done, 1);
   const value = finished ? (max ?? 1) : total === undefined ? undefined : done;
+  const locale = uiLocale();
+  const n = (v: number) => formatNumber(v, locale, 0);
   const words =
     total === undefined
-      ? `${formatNumber(done, undefined, 0)} ${unit}`
-      : `${formatNumber(done, undefined, 0)} of ${formatNumber(Math.max(total, done), undefined, 0)} ${unit}`;
+      ? t('dashboard.progress.done', { done: n(done), unit })
+      : t('dashboard.progress.doneOf', { done: n(done), total: n(Math.max(total, done)), unit });
   return (
     <div class="pm-progress" data-state={finished ? 'done' : 'running'} data-done={done} data-total={total ?? ''}>
       <label>
@@ -29,8 +32,7 @@ export function ProgressBar({ label, done, total, unit, finished }: ProgressStat
         <progress value={value} max={finished && max === undefined ? 1 : max} aria-valuetext={words} />
       </label>
       <span class="pm-progress-words" aria-hidden="true">
-        {words}
-        {finished ? ' · done' : ''}
+        {finished ? t('dashboard.progress.finished', { words }) : words}
       </span>
     </div>
   );

@@ -1,12 +1,15 @@
 // How long snapshots (the history) are kept. Shortening it deletes older snapshots when applied; every post
 // keeps its latest counts whatever the setting.
 import { useEffect, useState } from 'preact/hooks';
+import { t, uiLocale } from './i18n';
+import { formatNumber } from '@/lib/format';
 
 export type RetentionDays = number | null;
 
 export const RETENTION_CHOICES: RetentionDays[] = [null, 30, 90, 365];
 
-export const retentionLabel = (days: RetentionDays) => (days === null ? 'forever' : `${days} days`);
+export const retentionLabel = (days: RetentionDays) =>
+  days === null ? t('dashboard.retention.forever') : t('dashboard.retention.days', days, { n: formatNumber(days, uiLocale(), 0) });
 
 export interface RetentionControlProps {
   /** The saved setting; undefined while loading. */
@@ -26,10 +29,10 @@ export function RetentionControl({ saved, busy, onApply }: RetentionControlProps
   const changed = choice !== undefined && choice !== saved;
   return (
     <section class="pm-card" aria-labelledby="pm-retention">
-      <h2 id="pm-retention">History</h2>
+      <h2 id="pm-retention">{t('dashboard.retention.heading')}</h2>
       <p>
         <label>
-          Keep snapshots:{' '}
+          {t('dashboard.retention.keep')}{' '}
           <select
             value={choice === undefined ? '' : encode(choice)}
             disabled={busy || saved === undefined}
@@ -43,13 +46,13 @@ export function RetentionControl({ saved, busy, onApply }: RetentionControlProps
           </select>
         </label>{' '}
         <button type="button" disabled={busy || !changed} onClick={() => choice !== undefined && onApply(choice)}>
-          Apply
+          {t('dashboard.retention.apply')}
         </button>
       </p>
       <p class="pm-hint">
         {choice === null || choice === undefined
-          ? 'Every snapshot is kept.'
-          : `Snapshots older than ${choice} days are deleted, now and once a day. Every post keeps its latest counts.`}
+          ? t('dashboard.retention.keepsAll')
+          : t('dashboard.retention.deletesOlder', choice, { n: formatNumber(choice, uiLocale(), 0) })}
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 // What is stored, in two numbers.
+import { t, uiLocale } from './i18n';
 import { formatNumber } from '@/lib/format';
 
 export interface StoreCounts {
@@ -7,22 +8,23 @@ export interface StoreCounts {
 }
 
 export function StoreSummary({ counts }: { counts: StoreCounts | undefined }) {
+  const locale = uiLocale();
   return (
     <section class="pm-card" aria-labelledby="pm-stored">
-      <h2 id="pm-stored">Stored on this computer</h2>
+      <h2 id="pm-stored">{t('dashboard.summary.heading')}</h2>
       {counts ? (
         <dl class="pm-summary">
           <div data-count="posts" data-value={counts.posts}>
-            <dt>Posts</dt>
-            <dd>{formatNumber(counts.posts, undefined, 0)}</dd>
+            <dt>{t('dashboard.summary.posts')}</dt>
+            <dd>{formatNumber(counts.posts, locale, 0)}</dd>
           </div>
           <div data-count="snapshots" data-value={counts.snapshots}>
-            <dt>Snapshots</dt>
-            <dd>{formatNumber(counts.snapshots, undefined, 0)}</dd>
+            <dt>{t('dashboard.summary.snapshots')}</dt>
+            <dd>{formatNumber(counts.snapshots, locale, 0)}</dd>
           </div>
         </dl>
       ) : (
-        <p class="pm-hint">Reading…</p>
+        <p class="pm-hint">{t('common.loading')}</p>
       )}
     </section>
   );

@@ -47,3 +47,22 @@ export function formatAgo(ms: number, now: number, locale?: string): string {
 export function formatDateTime(ms: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
+
+/**
+ * A multiple ("how many times"), to three significant digits so the precision reads the same at every size:
+ * 10 → "10.0", 1.25 → "1.25", 3.14159 → "3.14"; from 100 up, whole numbers (123.4 → "123", 1234 → "1,234").
+ */
+export function formatTimes(n: number, locale?: string): string {
+  if (Math.abs(n) >= 100) return nf(locale, { maximumFractionDigits: 0 }).format(n);
+  return nf(locale, { minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(n);
+}
+
+const HOUR_MS = 3_600_000;
+
+/** A span of time in the largest sensible unit, spelled out: "45 minutes", "5 hours", "3 days" (Intl units). */
+export function formatDuration(ms: number, locale?: string): string {
+  const abs = Math.abs(ms);
+  const [value, unit] =
+    abs < HOUR_MS ? [Math.round(abs / 60_000), 'minute'] : abs < 48 * HOUR_MS ? [Math.round(abs / HOUR_MS), 'hour'] : [Math.round(abs / (24 * HOUR_MS)), 'day'];
+  return nf(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(value);
+}

@@ -3,12 +3,16 @@
 // opened from the popup's "Open dashboard".
 import { render } from 'preact';
 import { Dashboard, type DashboardApi } from '@/components/Dashboard';
+import { t } from '@/components/i18n';
 import { storeHandle } from '@/lib/db-handle';
 import {
   BackupError,
   backupChunks,
   countPosts,
   countSnapshots,
+  listAccounts,
+  postPages,
+  snapshotsOf,
   DEFAULT_MAX_BACKUP_BYTES,
   getSettings,
   importBackup,
@@ -20,6 +24,7 @@ import {
   setSettings,
   snapshotsCsvChunks,
 } from '@/lib/store';
+import { getPreferences } from '../shared/preferences';
 import { CSV_TYPE, JSON_TYPE, downloadChunks, exportFilename } from '../shared/downloads';
 import './style.css';
 
@@ -68,6 +73,21 @@ const api: DashboardApi = {
     return purgeSnapshots(db, Date.now());
   },
 
+  async *postPages() {
+    // Each page is its own short transaction (lib/store/queries.ts), so reading 10,000 posts blocks no writer.
+    yield* postPages(await store.get(), 1000);
+  },
+
+  snapshots(site, postId) {
+    return store.run((db) => snapshotsOf(db, site, postId));
+  },
+
+  accounts() {
+    return store.run((db) => listAccounts(db));
+  },
+
+  preferences: getPreferences,
+
   describeError(error) {
     if (error instanceof BackupError) return error.detail;
     if (error instanceof QuotaError || isQuotaExceeded(error)) return 'the disk is full; free some space and try again';
@@ -76,4 +96,5 @@ const api: DashboardApi = {
   },
 };
 
+document.title = t('dashboard.title');
 render(<Dashboard api={api} />, document.getElementById('app')!);

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Dashboard, describeImport, failureMessage, type DashboardApi, type ExportReport } from '@/components/Dashboard';
 import type { ImportSummary } from '@/lib/store/backup';
+import { DEFAULT_PREFERENCES, type Preferences } from '@/lib/preferences';
 
 const summary = (over: Partial<ImportSummary> = {}): ImportSummary => ({
   postsAdded: 0, postsUpdated: 0, snapshotsAdded: 0, snapshotsAlreadyPresent: 0,
@@ -33,6 +34,11 @@ function fakeApi(over: Partial<DashboardApi> = {}): DashboardApi {
     getRetention: vi.fn(async () => null),
     setRetention: vi.fn(async () => ({ deleted: 3 })),
     describeError: (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    // The analysis sections (test/components/dashboard-analytics.test.tsx covers them): an empty store.
+    postPages: async function* () {},
+    snapshots: vi.fn(async () => []),
+    accounts: vi.fn(async () => []),
+    preferences: vi.fn(async () => DEFAULT_PREFERENCES as Preferences),
     ...over,
   } as DashboardApi;
 }
@@ -140,7 +146,7 @@ describe('Dashboard', () => {
 
   it('describeImport words what changed, leaving out what did not', () => {
     expect(describeImport(summary({ postsAdded: 2, postsUpdated: 1, snapshotsAdded: 1000, settingsImported: 1 }))).toBe(
-      '2 new posts, 1 posts updated, 1,000 snapshots added, settings taken from the backup',
+      '2 new posts, 1 post updated, 1,000 snapshots added, settings taken from the backup',
     );
     expect(describeImport(summary({ snapshotsAlreadyPresent: 4 }))).toBe('4 snapshots already here');
     expect(describeImport(summary())).toBe('nothing new, everything in it was already here');
