@@ -5,7 +5,7 @@ import type { PostRow } from './store/schema';
 import type { Metrics, PostObservation, SiteId } from './types';
 import { bestEngagementRate, ctr, engagementRate, frequency, growth, viewsPerHour, type EngagementSetOption } from './metrics';
 import type { ErBasisChoice } from './preferences';
-import { formatAgo, formatCompact, formatCount, formatNumber, formatPercent } from './format';
+import { formatAgo, formatCompact, formatCount, formatNumber, formatPercent, formatTimes } from './format';
 import { ENGLISH_FIGURE_WORDS, type FigureWords } from './figure-words';
 
 export type { FigureWords } from './figure-words';
@@ -130,9 +130,10 @@ export function frequencyFigure(
 ): Figure | undefined {
   const f = frequency(metrics, site);
   if (!f) return undefined;
-  const times = f.exact || formatNumber(f.min, locale) === formatNumber(f.max, locale)
-    ? formatNumber(f.value, locale)
-    : `${formatNumber(f.min, locale)}–${formatNumber(f.max, locale)}`;
+  // Three significant digits (10.0×, 1.25×): the dashboard and the popup print multiples the same way.
+  const times = f.exact || formatTimes(f.min, locale) === formatTimes(f.max, locale)
+    ? formatTimes(f.value, locale)
+    : `${formatTimes(f.min, locale)}–${formatTimes(f.max, locale)}`;
   return {
     id: 'frequency',
     text: words.frequencyText({ times }),

@@ -16,7 +16,7 @@ describe('figures', () => {
   });
 
   it('frequency on YouTube divides views by unique viewers', () => {
-    expect(frequencyFigure('youtube', { views: ex(4000), reach: ex(2000), impressions: ex(90000) }, 'en')?.text).toBe('Freq 2×');
+    expect(frequencyFigure('youtube', { views: ex(4000), reach: ex(2000), impressions: ex(90000) }, 'en')?.text).toBe('Freq 2.00×');
   });
 
   it('no reach, no frequency; no clicks, no CTR', () => {
@@ -81,13 +81,13 @@ describe('figures', () => {
       ['er', 'TI 1%'],
       ['vph', '10.000/Std.'],
       ['growth', '+10.000'],
-      ['frequency', 'Freq. 10×'],
+      ['frequency', 'Freq. 10,0×'],
       ['ctr', 'KR 3%'],
     ]);
     expect(figures.find((f) => f.id === 'er')!.title).toBe('er|<impressions>|500|<likes> + <replies> + <reposts>|50.000');
     expect(figures.find((f) => f.id === 'vph')!.title).toBe('vph|50.000|<impressions>|5|10.000');
     expect(figures.find((f) => f.id === 'growth')!.title).toMatch(/^growth\|\+10\.000\|<impressions>\|.+/);
-    expect(figures.find((f) => f.id === 'frequency')!.title).toBe('freq|50.000|<impressions>|5.000|10');
+    expect(figures.find((f) => f.id === 'frequency')!.title).toBe('freq|50.000|<impressions>|5.000|10,0');
     expect(figures.find((f) => f.id === 'ctr')!.title).toBe('ctr|1.500|50.000');
     expect(badgeFigures({ ...rich, metrics: {} }, null, 0, { words })).toEqual([{ id: 'er', text: 'TI —', title: 'nc' }]);
     expect(badgeFigures({ ...rich, metrics: { likes: ex(1) } }, null, 0, { words })[0]!.title).toBe('nd');
