@@ -1,17 +1,31 @@
 // Wiring only: find the tab, ask its content script which posts it showed, read the database, render.
+// In stages, so the popup is useful at once: this tab's posts and the recent ones first; after the first paint
+// their snapshots (sparklines, velocity), then the top-posts candidates, then the own accounts' weeks.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup, type TabHealth } from '@/components/Popup';
-import { openStore, type PostmeterDatabase, type PostRow } from '@/lib/store/schema';
+import { figureWords } from '@/components/figure-words';
+import { uiLocale } from '@/components/i18n';
+import { openStore, type PostmeterDatabase, type PostRow, type SnapshotRow } from '@/lib/store/schema';
 import { postsByKeys, recentPosts } from '@/lib/store/queries';
+import { newestSnapshots, ownAccountTrends, snapshotsOfPosts, type OwnAccountTrend } from '@/lib/store/popup-reads';
+import { velocitiesByPost } from '@/lib/rankings';
+import type { FigureOptions } from '@/lib/figures';
+import type { MetricVelocity } from '@/lib/metrics';
 import type { Message, TabPostsReply } from '@/lib/messages';
 import { pauseReason, recordingState, type RecordingState } from '../background/recording';
+import { getPreferences, watchPreferences } from '../shared/preferences';
+import type { Preferences } from '@/lib/preferences';
 import { postsCsvChunks } from '@/lib/store/export';
 import { CSV_TYPE, downloadChunks, exportFilename } from '../shared/downloads';
 import './style.css';
 
 const RECENT_LIMIT = 20;
+/** The top list ranks the most recently seen posts, at most this many (a popup must open in a blink at 10k posts). */
+const TOP_POST_LIMIT = 2_000;
+/** Velocities come from the newest snapshots only: a post's latest change is among them if it moved lately. */
+const VELOCITY_SNAPSHOT_LIMIT = 10_000;
 
 /** A popup opened as a page (tests, the demo) names its tab: popup.html?tabId=N. */
 async function targetTabId(): Promise<number | undefined> {
@@ -37,10 +51,26 @@ async function openDashboard(): Promise<void> {
   if (!(await browser.tabs.getCurrent())) window.close();
 }
 
+/** Resolves after the browser has painted what was rendered so far. */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+const figureOptionsOf = (prefs: Preferences): FigureOptions => ({
+  locale: uiLocale(),
+  sets: prefs.engagement,
+  basis: prefs.erBasis,
+  words: figureWords(),
+});
+
 function App() {
+  const [now] = useState(() => Date.now());
   const [db, setDb] = useState<PostmeterDatabase>();
   const [tabPosts, setTabPosts] = useState<PostRow[]>();
   const [recent, setRecent] = useState<PostRow[]>();
+  const [snapshots, setSnapshots] = useState<Map<string, SnapshotRow[]>>();
+  const [topPosts, setTopPosts] = useState<PostRow[]>();
+  const [velocities, setVelocities] = useState<Map<string, MetricVelocity>>();
+  const [ownTrends, setOwnTrends] = useState<OwnAccountTrend[]>();
+  const [figureOptions, setFigureOptions] = useState<FigureOptions>();
   const [tabHealth, setTabHealth] = useState<TabHealth>();
   const [recording, setRecording] = useState<RecordingState>({ paused: false });
   const [exporting, setExporting] = useState(false);
@@ -48,16 +78,36 @@ function App() {
 
   useEffect(() => {
     void (async () => {
-      const [store, reply] = await Promise.all([openStore(), targetTabId().then(askTab)]);
+      const [store, reply, prefs, state] = await Promise.all([
+        openStore(),
+        targetTabId().then(askTab),
+        getPreferences(),
+        recordingState.getValue(),
+      ]);
       setDb(store);
-      setRecording(await recordingState.getValue());
+      setFigureOptions(figureOptionsOf(prefs));
+      setRecording(state);
       if (!reply) setTabHealth({ state: 'unsupported' });
       else if (reply.unrecognised) setTabHealth({ state: 'unrecognised', site: reply.site });
       const [onTab, latest] = await Promise.all([postsByKeys(store, reply?.keys ?? []), recentPosts(store, RECENT_LIMIT)]);
       setTabPosts(onTab);
       setRecent(latest);
+
+      await afterPaint();
+      setSnapshots(await snapshotsOfPosts(store, [...onTab, ...latest]));
+      const candidates = await recentPosts(store, TOP_POST_LIMIT);
+      setTopPosts(candidates);
+      await Promise.all([
+        newestSnapshots(store, VELOCITY_SNAPSHOT_LIMIT).then((newest) => setVelocities(velocitiesByPost(newest))),
+        ownAccountTrends(store, candidates, now).then(setOwnTrends),
+      ]);
     })();
-    return recordingState.watch((state) => setRecording(state ?? { paused: false }));
+    const unwatchRecording = recordingState.watch((state) => setRecording(state ?? { paused: false }));
+    const unwatchPreferences = watchPreferences((prefs) => setFigureOptions(figureOptionsOf(prefs)));
+    return () => {
+      unwatchRecording();
+      unwatchPreferences();
+    };
   }, []);
 
   async function onExport() {
@@ -77,6 +127,13 @@ function App() {
     <Popup
       tabPosts={tabPosts}
       recent={recent}
+      snapshots={snapshots}
+      topPosts={topPosts}
+      velocities={velocities}
+      topScanLimit={topPosts && topPosts.length >= TOP_POST_LIMIT ? TOP_POST_LIMIT : undefined}
+      ownTrends={ownTrends}
+      now={now}
+      figureOptions={figureOptions}
       tabHealth={tabHealth}
       paused={pauseReason(recording)}
       exporting={exporting || !db}
