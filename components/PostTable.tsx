@@ -55,11 +55,11 @@ function PostItem({ post, snapshots, figureOptions = {} }: { post: PostRow; snap
         <Sparkline snapshots={snapshots} />
       </div>
       <dl class="pm-counts">
-        {columnsFor(post.site, Object.keys(post.metrics)).map(({ metric, label }) => {
+        {columnsFor(post.site, Object.keys(post.metrics)).map(({ metric, labelId }) => {
           const c = post.metrics[metric];
           return (
             <div class="pm-count" data-metric={metric} data-value={c ? countValue(c) : ''} key={metric}>
-              <dt>{label}</dt>
+              <dt>{t(`common.count.${labelId}`)}</dt>
               <dd title={c ? formatCount(c, locale) : t('popup.notShown')}>{c ? formatCompact(c.value, locale, c.exact) : '—'}</dd>
             </div>
           );

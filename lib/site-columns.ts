@@ -16,7 +16,8 @@ export const SITE_COLUMNS: Record<SiteId, Metric[]> = {
   threads: ['likes', 'replies', 'reposts'],
 };
 
-const LABELS: Record<Metric, string> = {
+/** The words a count can be labelled with, in English; the UI shows them through its locale files by id. */
+export const COUNT_LABELS = {
   impressions: 'Impr.',
   views: 'Views',
   reach: 'Reach',
@@ -31,26 +32,41 @@ const LABELS: Record<Metric, string> = {
   profileVisits: 'Profile',
   followers: 'Followers',
   repostsAndQuotes: 'Rp+Q',
-};
+  score: 'Score',
+  comments: 'Comments',
+  favs: 'Favs',
+  boostsAndQuotes: 'Boosts+quotes',
+  reactions: 'Reactions',
+  reached: 'Reached',
+  sends: 'Sends',
+  viewers: 'Viewers',
+  videoViews: 'Video views',
+  repostsPlusQuotes: 'Reposts+quotes',
+} as const;
+export type CountLabelId = keyof typeof COUNT_LABELS;
 
 /** The site's own words where they differ (Reddit's score, Mastodon's boosts and favourites). Bluesky's reposts and
  * quotes are the thread page's split figures; its visible repost count is repostsAndQuotes (lib/sites/bluesky.ts). */
-const SITE_LABELS: Partial<Record<SiteId, Partial<Record<Metric, string>>>> = {
-  reddit: { likes: 'Score', replies: 'Comments', impressions: 'Views' },
+const SITE_LABELS: Partial<Record<SiteId, Partial<Record<Metric, CountLabelId>>>> = {
+  reddit: { likes: 'score', replies: 'comments', impressions: 'views' },
   // Mastodon's boost counter includes quotes (since quote posts, mastodon PR #35832): reposts = boosts + quotes.
-  mastodon: { likes: 'Favs', reposts: 'Boosts+quotes' },
-  linkedin: { likes: 'Reactions', replies: 'Comments', reach: 'Reached', shares: 'Sends' },
+  mastodon: { likes: 'favs', reposts: 'boostsAndQuotes' },
+  linkedin: { likes: 'reactions', replies: 'comments', reach: 'reached', shares: 'sends' },
   // These sites call times-shown "Views"; Postmeter stores them as impressions (metrics.md).
-  instagram: { impressions: 'Views', replies: 'Comments', reach: 'Reached' },
-  facebook: { impressions: 'Views', likes: 'Reactions', replies: 'Comments', reach: 'Viewers' },
-  threads: { impressions: 'Views' },
-  tiktok: { impressions: 'Video views', replies: 'Comments', reach: 'Reached' },
-  youtube: { replies: 'Comments' },
-  bluesky: { repostsAndQuotes: 'Reposts+quotes' },
+  instagram: { impressions: 'views', replies: 'comments', reach: 'reached' },
+  facebook: { impressions: 'views', likes: 'reactions', replies: 'comments', reach: 'viewers' },
+  threads: { impressions: 'views' },
+  tiktok: { impressions: 'videoViews', replies: 'comments', reach: 'reached' },
+  youtube: { replies: 'comments' },
+  bluesky: { repostsAndQuotes: 'repostsPlusQuotes' },
 };
 
-export function columnsFor(site: SiteId, present: Iterable<string>): { metric: Metric; label: string }[] {
+/** The columns a row of this site shows: each metric with the id of its label and the English label. */
+export function columnsFor(site: SiteId, present: Iterable<string>): { metric: Metric; labelId: CountLabelId; label: string }[] {
   const have = new Set(present);
   const wanted = new Set<Metric>([...(SITE_COLUMNS[site] ?? []), ...METRICS.filter((m) => have.has(m))]);
-  return METRICS.filter((m) => wanted.has(m)).map((metric) => ({ metric, label: SITE_LABELS[site]?.[metric] ?? LABELS[metric] }));
+  return METRICS.filter((m) => wanted.has(m)).map((metric) => {
+    const labelId: CountLabelId = SITE_LABELS[site]?.[metric] ?? metric;
+    return { metric, labelId, label: COUNT_LABELS[labelId] };
+  });
 }
