@@ -12,7 +12,7 @@ import { extensionArgs, findChromium, NO_CHROMIUM } from './chromium.mjs';
 import { homePage, linkedinAnalyticsPage, LINKEDIN_ACTIVITY, OWN_HANDLE, ownTweets, profilePage, statusPage, withIds, TWEETS } from './demo-feed.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const EXTENSION_DIR = join(ROOT, process.env.WXT_OUT_DIR || '.output', 'chrome-mv3');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless');
@@ -106,7 +106,7 @@ try {
   // first screenful is on screen already; the user scrolls the rest.
   if (headless) await scroll(feed, Infinity);
   else await feed.waitForTimeout(1500);
-  const [tab] = await worker.evaluate(() => chrome.tabs.query({ url: 'https://x.com/*' }));
+  const [tab] = await worker.evaluate(() => chrome.tabs.query({ url: 'https://x.com/home' }));
   const popupUrl = `chrome-extension://${extensionId}/popup.html?tabId=${tab.id}`;
 
   if (headless) {
@@ -122,17 +122,31 @@ try {
       : { x: 0, y: 0, width: 1180, height: 860 };
     await feed.screenshot({ path: join(SCREENSHOTS, 'feed.png'), clip });
 
+    // The popup as opened on the LinkedIn analytics tab: that post's reach, frequency and CTR, then the top
+    // posts and the demo account's falling-impressions alert. The whole popup, scrolled content included.
+    const analyticsTab = await recordOwnPages(context, extensionId, analyticsUrl);
+    const [analytics] = await worker.evaluate((url) => chrome.tabs.query({ url }), analyticsUrl);
     const popup = await context.newPage();
-    await popup.setViewportSize({ width: 420, height: 600 });
-    await popup.goto(popupUrl);
-    await popup.waitForTimeout(800);
-    const size = await popup.evaluate(() => ({
-      width: Math.ceil(document.documentElement.scrollWidth),
-      height: Math.ceil(document.documentElement.scrollHeight),
-    }));
-    await popup.setViewportSize({ width: Math.min(Math.max(size.width, 320), 800), height: Math.min(size.height, 600) });
-    await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png') });
-    console.log(`Wrote docs/screenshots/feed.png (${badges} badges) and docs/screenshots/popup.png.`);
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${analytics.id}`);
+    await popup.locator('[data-alert]').first().waitFor({ timeout: 15_000 }).catch(() => console.warn('Warning: no account alert in the popup.'));
+    await popup.waitForTimeout(500);
+    // Down to where "Recent" starts: the rest repeats the feed.
+    const recent = await popup.locator('[aria-labelledby="pm-recent"]').boundingBox();
+    const height = Math.ceil(recent ? recent.y : 1200);
+    await popup.setViewportSize({ width: 400, height });
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png'), clip: { x: 0, y: 0, width: 400, height } });
+    await analyticsTab.close();
+
+    const dashboard = await context.newPage();
+    await dashboard.setViewportSize({ width: 1280, height: 900 });
+    await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+    await dashboard.locator('[data-postmeter-row]').first().waitFor({ timeout: 15_000 });
+    await dashboard.waitForTimeout(800);
+    // The whole page: the posts table and, below it, the demo account's weeks with the falling-impressions alert.
+    await dashboard.locator('[data-alert]').first().waitFor({ timeout: 15_000 }).catch(() => console.warn('Warning: no account verdict on the dashboard.'));
+    await dashboard.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+    console.log(`Wrote docs/screenshots/feed.png (${badges} badges), popup.png and dashboard.png.`);
     await context.close();
     cleanup();
   } else {
@@ -152,6 +166,27 @@ Close the browser window to stop.`);
   await context.close().catch(() => undefined);
   cleanup();
   throw error;
+}
+
+/**
+ * What a user does once to see their own trend: open one post's analytics page and their profile (both recorded
+ * as they scroll), then mark the X account as theirs on the options page — the same form a user fills in.
+ * Returns the analytics page, still open (the popup screenshot is of that tab).
+ */
+async function recordOwnPages(context, extensionId, analyticsUrl) {
+  const analytics = await context.newPage();
+  await analytics.goto(analyticsUrl);
+  await scroll(analytics, 3);
+  const page = await context.newPage();
+  await page.goto(`https://x.com/${OWN_HANDLE}`);
+  await scroll(page, Infinity);
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByLabel('Site', { exact: true }).selectOption('x');
+  await page.getByLabel('Handle', { exact: true }).fill(OWN_HANDLE);
+  await page.getByRole('button', { name: 'Mark as mine' }).click();
+  await page.getByRole('button', { name: `Unmark X ${OWN_HANDLE}` }).waitFor({ timeout: 10_000 });
+  await page.close();
+  return analytics;
 }
 
 /** Scroll down a viewport at a time (at most `steps` times), pausing so the extension sees each tweet. */
