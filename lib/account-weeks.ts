@@ -6,7 +6,7 @@
 import type { Count } from './count';
 import { ratio, scale, sum, type Interval } from './interval';
 import { engagements, type EngagementSetOption } from './metrics';
-import { isoWeekStart, WEEK } from './trend';
+import { postsByIsoWeek } from './trend';
 import type { Metrics, SiteId } from './types';
 
 /** A post as the weeks need it (a PostRow fits). */
@@ -41,74 +41,43 @@ export interface WeekOptions {
   sets?: EngagementSetOption;
 }
 
-/** A corrupt publish date must not make a million-week series (as in ./trend). */
-const MAX_WEEKS = 100 * 53;
-
-const validTime = (ms: number | undefined): ms is number =>
-  typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
-
-interface Slot {
-  posts: number;
-  impressions: Count[];
-  reach: Count[];
-  freqImpressions: Count[];
-  freqReach: Count[];
-  erEngagements: Interval[];
-  erImpressions: Count[];
-}
-
-const emptySlot = (): Slot => ({
-  posts: 0, impressions: [], reach: [], freqImpressions: [], freqReach: [], erEngagements: [], erImpressions: [],
-});
-
 /** One entry per week, oldest first, from the first post's week to the last post's (or `now`'s); empty weeks included. */
 export function accountWeeks(posts: Iterable<WeekPost>, { now, sets }: WeekOptions = {}): AccountWeek[] {
-  const byWeek = new Map<number, Slot>();
-  let first = Infinity;
-  let last = -Infinity;
-  for (const p of posts) {
-    if (!validTime(p.publishedAt)) continue;
-    const w = isoWeekStart(p.publishedAt);
-    let slot = byWeek.get(w);
-    if (!slot) byWeek.set(w, (slot = emptySlot()));
-    slot.posts++;
-    const { impressions, reach } = p.metrics;
-    if (impressions) slot.impressions.push(impressions);
-    if (reach) slot.reach.push(reach);
-    if (impressions && reach) {
-      slot.freqImpressions.push(impressions);
-      slot.freqReach.push(reach);
+  return postsByIsoWeek(posts, now).map(({ weekStart, posts: inWeek }) => {
+    const impressions: Count[] = [];
+    const reach: Count[] = [];
+    const freqImpressions: Count[] = [];
+    const freqReach: Count[] = [];
+    const erEngagements: Interval[] = [];
+    const erImpressions: Count[] = [];
+    for (const p of inWeek) {
+      const { impressions: imp, reach: r } = p.metrics;
+      if (imp) impressions.push(imp);
+      if (r) reach.push(r);
+      if (imp && r) {
+        freqImpressions.push(imp);
+        freqReach.push(r);
+      }
+      const eng = imp && engagements(p.site, p.metrics, sets);
+      if (imp && eng) {
+        erEngagements.push(eng.count);
+        erImpressions.push(imp);
+      }
     }
-    const eng = impressions && engagements(p.site, p.metrics, sets);
-    if (impressions && eng) {
-      slot.erEngagements.push(eng.count);
-      slot.erImpressions.push(impressions);
-    }
-    first = Math.min(first, w);
-    last = Math.max(last, w);
-  }
-  if (byWeek.size === 0) return [];
-  if (validTime(now)) last = Math.max(last, isoWeekStart(now));
-  first = Math.max(first, last - MAX_WEEKS * WEEK);
-
-  const out: AccountWeek[] = [];
-  for (let w = first; w <= last; w += WEEK) {
-    const s = byWeek.get(w) ?? emptySlot();
-    const freqTop = sum(s.freqImpressions);
-    const freqBottom = sum(s.freqReach);
-    const erTop = sum(s.erEngagements);
-    const erBottom = sum(s.erImpressions);
+    const freqTop = sum(freqImpressions);
+    const freqBottom = sum(freqReach);
+    const erTop = sum(erEngagements);
+    const erBottom = sum(erImpressions);
     const er = erTop && erBottom ? ratio(erTop, erBottom) : undefined;
-    out.push({
-      weekStart: w,
-      posts: s.posts,
-      impressions: sum(s.impressions),
-      reach: sum(s.reach),
+    return {
+      weekStart,
+      posts: inWeek.length,
+      impressions: sum(impressions),
+      reach: sum(reach),
       frequency: freqTop && freqBottom ? ratio(freqTop, freqBottom) : undefined,
-      frequencyPosts: s.freqImpressions.length,
+      frequencyPosts: freqImpressions.length,
       er: er && scale(er, 100),
-      erPosts: s.erImpressions.length,
-    });
-  }
-  return out;
+      erPosts: erImpressions.length,
+    };
+  });
 }

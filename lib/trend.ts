@@ -50,36 +50,42 @@ const validTime = (ms: number | undefined): ms is number =>
  * the last post's (or `now`'s) week. Weeks without posts are in the series with 0 posts, not missing.
  */
 export function weeklyTrend(posts: Iterable<TrendPost>, opts: TrendOptions = {}): WeekTrend[] {
-  const byWeek = new Map<number, { posts: number; counts: Count[] }>();
+  return postsByIsoWeek(posts, opts.now).map(({ weekStart, posts: inWeek }) => {
+    const counts = inWeek.flatMap((p) => (p.metrics?.impressions ? [p.metrics.impressions] : []));
+    const impressions = sum(counts);
+    return {
+      weekStart,
+      posts: inWeek.length,
+      postsKnown: counts.length,
+      impressions,
+      impressionsPerPost: impressions && per(impressions, counts.length),
+    };
+  });
+}
+
+/**
+ * Posts grouped by the ISO week of their publishedAt: every week from the first post's to the last post's (or
+ * `now`'s), oldest first, a week without posts as an empty list. Posts without a valid publish time are left out;
+ * no posts, no weeks. The one grouping both this trend and the dashboard's account weeks (./account-weeks) use.
+ */
+export function postsByIsoWeek<P extends { publishedAt?: number }>(posts: Iterable<P>, now?: number): { weekStart: number; posts: P[] }[] {
+  const byWeek = new Map<number, P[]>();
   let first = Infinity;
   let last = -Infinity;
   for (const p of posts) {
     if (!validTime(p.publishedAt)) continue;
     const w = isoWeekStart(p.publishedAt);
-    let slot = byWeek.get(w);
-    if (!slot) byWeek.set(w, (slot = { posts: 0, counts: [] }));
-    slot.posts++;
-    const imp = p.metrics?.impressions;
-    if (imp) slot.counts.push(imp);
+    const list = byWeek.get(w);
+    if (list) list.push(p);
+    else byWeek.set(w, [p]);
     if (w < first) first = w;
     if (w > last) last = w;
   }
-  if (validTime(opts.now) && byWeek.size > 0) last = Math.max(last, isoWeekStart(opts.now));
   if (byWeek.size === 0) return [];
+  if (validTime(now)) last = Math.max(last, isoWeekStart(now));
   first = Math.max(first, last - MAX_WEEKS * WEEK);
-
-  const out: WeekTrend[] = [];
-  for (let w = first; w <= last; w += WEEK) {
-    const slot = byWeek.get(w);
-    const impressions = slot && sum(slot.counts);
-    out.push({
-      weekStart: w,
-      posts: slot?.posts ?? 0,
-      postsKnown: slot?.counts.length ?? 0,
-      impressions,
-      impressionsPerPost: impressions && per(impressions, slot.counts.length),
-    });
-  }
+  const out: { weekStart: number; posts: P[] }[] = [];
+  for (let w = first; w <= last; w += WEEK) out.push({ weekStart: w, posts: byWeek.get(w) ?? [] });
   return out;
 }
 

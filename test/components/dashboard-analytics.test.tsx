@@ -11,6 +11,7 @@ import { DEFAULT_PREFERENCES, type Preferences } from '@/lib/preferences';
 import { isoWeekStart, WEEK } from '@/lib/trend';
 import type { AccountRow, PostRow, SnapshotRow } from '@/lib/store/schema';
 import type { Metrics, SiteId } from '@/lib/types';
+import { testRoot } from '../support/test-root';
 
 const ex = (n: number) => ({ value: n, min: n, max: n, exact: true });
 const HOUR = 3_600_000;
@@ -51,15 +52,7 @@ function fakeApi(): AnalyticsApi {
   };
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 const rowKeys = () => [...root.querySelectorAll('tr[data-postmeter-row]')].map((r) => r.getAttribute('data-postmeter-row'));

@@ -6,21 +6,14 @@ import { act } from 'preact/test-utils';
 import { Dashboard, describeImport, failureMessage, type DashboardApi, type ExportReport } from '@/components/Dashboard';
 import type { ImportSummary } from '@/lib/store/backup';
 import { DEFAULT_PREFERENCES, type Preferences } from '@/lib/preferences';
+import { testRoot } from '../support/test-root';
 
 const summary = (over: Partial<ImportSummary> = {}): ImportSummary => ({
   postsAdded: 0, postsUpdated: 0, snapshotsAdded: 0, snapshotsAlreadyPresent: 0,
   accountsAdded: 0, accountsUpdated: 0, settingsImported: 0, ...over,
 });
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 function fakeApi(over: Partial<DashboardApi> = {}): DashboardApi {
   return {

@@ -4,16 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { MastodonInstances, type MastodonInstancesProps } from '@/components/options/MastodonInstances';
+import { testRoot } from '../support/test-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 function show(over: Partial<MastodonInstancesProps> = {}) {
   const props: MastodonInstancesProps = { builtin: ['mastodon.social'], instances: [], onAdd: vi.fn(), onRemove: vi.fn(), ...over };

@@ -4,16 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { ClearDataSection, type ClearDataSectionProps } from '@/components/options/ClearDataSection';
+import { testRoot } from '../support/test-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 function show(over: Partial<ClearDataSectionProps> = {}) {
   const props: ClearDataSectionProps = {

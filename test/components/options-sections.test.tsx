@@ -13,16 +13,9 @@ import { OptionsPage } from '@/components/options/OptionsPage';
 import { DEFAULT_PREFERENCES } from '@/lib/preferences';
 import { SITES } from '@/lib/fields';
 import { AUDIENCE_METRICS, ENGAGEMENT_METRICS } from '@/lib/metrics';
+import { testRoot } from '../support/test-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 const show = (node: ComponentChild) => act(() => render(node, root));
 const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector)!;

@@ -10,6 +10,7 @@ import type { OwnAccountTrend } from '@/lib/store/popup-reads';
 import { impressionsFallingAlert, isoWeekStart, weeklyTrend, WEEK } from '@/lib/trend';
 import { velocitiesByPost } from '@/lib/rankings';
 import type { Metrics, SiteId } from '@/lib/types';
+import { testRoot } from '../support/test-root';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -55,15 +56,7 @@ function ownTrend(perPost: (week: number) => number, postsPerWeek = 3): OwnAccou
   return { account: { site: 'x', handle: 'postmeter_demo', source: 'marked' }, weeks, alert: impressionsFallingAlert(weeks, { now: NOW }), posts: posts.length };
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 const base = (over: Partial<PopupProps> = {}): PopupProps => ({
   tabPosts: [ANALYTICS],
