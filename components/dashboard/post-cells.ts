@@ -8,11 +8,9 @@ import type { PostColumn, TableRow } from '@/lib/post-table';
 import type { RateBasis } from '@/lib/metrics';
 import type { Metric, SiteId } from '@/lib/types';
 
-/** Brand names: not translated. */
-export const SITE_NAMES: Record<SiteId, string> = {
-  x: 'X', linkedin: 'LinkedIn', youtube: 'YouTube', instagram: 'Instagram', facebook: 'Facebook',
-  tiktok: 'TikTok', threads: 'Threads', bluesky: 'Bluesky', reddit: 'Reddit', mastodon: 'Mastodon',
-};
+import { SITE_NAMES } from '@/lib/site-names';
+
+export { SITE_NAMES };
 
 export function columnLabel(c: PostColumn): string {
   switch (c) {

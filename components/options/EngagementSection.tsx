@@ -7,7 +7,7 @@ import type { Metric, SiteId } from '@/lib/types';
 import { metricName } from '../figure-words';
 import { t } from '../i18n';
 import { engagementChoices, sameSet } from './engagement-choices';
-import { SITE_NAMES } from './site-names';
+import { SITE_NAMES } from '@/lib/site-names';
 
 export interface EngagementSectionProps {
   /** Preferences.engagement; undefined while loading. */

@@ -5,7 +5,7 @@ import { SITES } from '@/lib/fields';
 import type { OwnAccount } from '@/lib/own-accounts';
 import type { SiteId } from '@/lib/types';
 import { t } from '../i18n';
-import { SITE_NAMES } from './site-names';
+import { SITE_NAMES } from '@/lib/site-names';
 
 export interface OwnAccountsSectionProps {
   /** ownAccountList(...) of the store; undefined while loading. */

@@ -3,7 +3,7 @@
 import { SITES } from '@/lib/fields';
 import type { SiteId } from '@/lib/types';
 import { t } from '../i18n';
-import { SITE_NAMES } from './site-names';
+import { SITE_NAMES } from '@/lib/site-names';
 
 export interface SitesSectionProps {
   /** undefined while loading. */

@@ -9,20 +9,7 @@ import type { RateBasis } from '@/lib/metrics';
 /** "impressions", "Impressionen", "インプレッション"… (the badge's words: components/figure-words.ts). */
 export { metricName } from '../figure-words';
 
-const SITE_NAMES: Record<SiteId, () => string> = {
-  x: () => t('common.site.x'),
-  linkedin: () => t('common.site.linkedin'),
-  youtube: () => t('common.site.youtube'),
-  instagram: () => t('common.site.instagram'),
-  facebook: () => t('common.site.facebook'),
-  tiktok: () => t('common.site.tiktok'),
-  threads: () => t('common.site.threads'),
-  bluesky: () => t('common.site.bluesky'),
-  reddit: () => t('common.site.reddit'),
-  mastodon: () => t('common.site.mastodon'),
-};
-
-export const siteName = (s: SiteId): string => SITE_NAMES[s]?.() ?? s;
+export { siteName } from '@/lib/site-names';
 
 const BASIS: Record<RateBasis, () => string> = {
   impressions: () => t('popup.erBasis.impressions'),
