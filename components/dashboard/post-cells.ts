@@ -6,7 +6,7 @@ import { formatAgo, formatCompact, formatCount, formatDateTime, formatNumber, fo
 import type { Interval } from '@/lib/interval';
 import type { PostColumn, TableRow } from '@/lib/post-table';
 import type { RateBasis } from '@/lib/metrics';
-import type { Metric, SiteId } from '@/lib/types';
+import type { Metric } from '@/lib/types';
 
 import { SITE_NAMES } from '@/lib/site-names';
 

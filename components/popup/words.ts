@@ -2,7 +2,6 @@
 // i18n.t's keys are typed: a computed key would escape the check that every key exists in every language.
 import { t } from '../i18n';
 import { formatCompact } from '@/lib/format';
-import type { SiteId } from '@/lib/types';
 import type { RankBy, TimeWindow } from '@/lib/rankings';
 import type { RateBasis } from '@/lib/metrics';
 
