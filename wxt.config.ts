@@ -4,6 +4,9 @@ import { HOST_PERMISSIONS } from './lib/sites/hosts';
 
 // See ../shared/DESIGN.md: host permissions for the ten supported sites only (lib/sites/hosts.ts),
 // and only the permissions a feature uses.
+/** Postmeter's add-on id on addons.mozilla.org (never changes once published). */
+const FIREFOX_ID = 'postmeter@postmeter.dev';
+
 // Builds for a helper's own browser tests can go to another folder (WXT_OUT_DIR=.output-x), so two builds at once
 // don't overwrite each other; test/e2e/harness.ts reads the same variable.
 export default defineConfig({
@@ -28,9 +31,16 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // MV2 (Firefox) has no optional_host_permissions: there the optional host pattern is an optional permission.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
       if (manifest.manifest_version === 2) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), 'https://*/*'] as typeof manifest.optional_permissions;
+      }
+      if (wxt.config.browser === 'firefox') {
+        // AMO needs a stable id, and a statement of what data leaves the machine: none (Firefox 140+, Android 142+).
+        (manifest as { browser_specific_settings?: unknown }).browser_specific_settings = {
+          gecko: { id: FIREFOX_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          gecko_android: { strict_min_version: '142.0' },
+        };
       }
     },
   },
