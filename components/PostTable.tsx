@@ -2,6 +2,7 @@
 // number, or "min..max" for an interval) so what is shown can be checked against what is stored.
 // Snapshots arrive after the first paint (the popup draws counts first): until then a row has no sparkline
 // and no velocity, never a wrong one.
+import { safeUrl } from '@/lib/safe-url';
 import type { Count } from '@/lib/count';
 import type { PostRow, SnapshotRow } from '@/lib/store/schema';
 import { columnsFor } from '@/lib/site-columns';
@@ -47,7 +48,7 @@ function PostItem({ post, snapshots, figureOptions = {} }: { post: PostRow; snap
   return (
     <li class="pm-post" data-postmeter-row={key}>
       <div class="pm-post-head">
-        <a class="pm-post-title" href={post.url} target="_blank" rel="noreferrer noopener" title={post.text}>
+        <a class="pm-post-title" href={safeUrl(post.url)} target="_blank" rel="noreferrer noopener" title={post.text}>
           <span class="pm-site">{siteName(post.site)}</span> {post.author ? `@${post.author}` : post.postId}
           {post.promoted ? <span class="pm-promoted"> · {t('popup.promoted')}</span> : null}
           {post.text ? <span class="pm-text"> — {post.text.slice(0, 80)}</span> : null}

@@ -27,7 +27,7 @@ export interface PostsTableProps {
 }
 
 const NUMERIC = new Set<PostColumn>(['impressions', 'views', 'reach', 'likes', 'replies', 'reposts', 'er', 'frequency', 'ctr', 'vph']);
-const safeUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
+import { safeUrl } from '@/lib/safe-url';
 
 export function PostsTable({ rows, sort, onSort, selected, onSelect, compared, compareFull, onToggleCompare, basis, now }: PostsTableProps) {
   const locale = uiLocale();

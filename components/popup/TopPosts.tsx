@@ -1,6 +1,7 @@
 // Top posts across sites: ranked by impressions, engagement rate or velocity (lib/rankings.ts), in a time
 // window, filtered by site and author. The choices are local state; the rows come from one bounded read
 // (the most recently seen posts and the newest snapshots), so switching a control never touches the database.
+import { safeUrl } from '@/lib/safe-url';
 import { useMemo, useState } from 'preact/hooks';
 import type { PostRow } from '@/lib/store/schema';
 import type { FigureOptions } from '@/lib/figures';
@@ -122,7 +123,7 @@ function TopRow({ ranked, by, figureOptions }: { ranked: Ranked; by: RankBy; fig
   const score = scoreText(ranked, by, figureOptions, locale);
   return (
     <li class="pm-top-row" data-top-row={postKey(post)} data-score={String(ranked.score)}>
-      <a class="pm-post-title" href={post.url} target="_blank" rel="noreferrer noopener" title={post.text}>
+      <a class="pm-post-title" href={safeUrl(post.url)} target="_blank" rel="noreferrer noopener" title={post.text}>
         <span class="pm-site">{siteName(post.site)}</span> {post.author ? `@${post.author}` : post.postId}
         {post.text ? <span class="pm-text"> — {post.text.slice(0, 60)}</span> : null}
       </a>
