@@ -5,6 +5,11 @@
 // nodes (X moves one cellInnerDiv to another tweet), so a post's identity is re-read from its own
 // links at every scan and never kept on the element. Work is coalesced to one flush per animation
 // frame, and batches leave at most every `sendEveryMs`.
+//
+// When the extension is reloaded, updated or removed, the content script running this is orphaned: it can no
+// longer reach the background (nor any extension API). `connected` tells the scanner so before every read and
+// send; it then stops, and what it had read but not delivered counts as dropped (`dropped()`), so the loss is
+// visible rather than silent.
 import type { PostObservation, SiteAdapter } from './types';
 import { postKey } from './types';
 
@@ -19,6 +24,13 @@ export interface ScannerOptions {
   onRead?: (el: Element, post: PostObservation) => void;
   /** Post containers were found on screen, yet none gave a counter: the adapter may be out of date. */
   onHealth?: (health: ScanHealth) => void;
+  /**
+   * Whether batches can still reach the background (false once the extension was reloaded, updated or removed
+   * under this page). Asked before every read and send; once false the scanner abandons itself. Default: always.
+   */
+  connected?: () => boolean;
+  /** The number of observations read but never delivered grew to `total` (see Scanner.dropped). */
+  onDropped?: (total: number) => void;
   sendEveryMs?: number;
   debug?: (...args: unknown[]) => void;
 }
@@ -36,7 +48,14 @@ export interface Scanner {
   reset(): void;
   /** Read and send now, without waiting for the batch timer (the page is being hidden or left). */
   flushNow(): void;
+  /** Stop reading and sending; what is still queued is discarded on purpose (the site was switched off). */
   stop(): void;
+  /** The extension went away: stop, and count what is still queued as dropped. */
+  abandon(): void;
+  /** A batch given to onBatch never reached the background because the extension went away: count it as dropped. */
+  lost(observations: number): void;
+  /** Observations read but never delivered (queued when the scanner was abandoned, or reported lost). */
+  dropped(): number;
 }
 
 const VISIBLE_RATIO = 0.5;
@@ -55,6 +74,8 @@ export function startScanner(opts: ScannerOptions): Scanner {
   let frame = 0;
   let sendTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let abandoned = false;
+  let dropped = 0;
   let containers = 0;
   let withCounters = 0;
   let lastHealth = '';
@@ -98,9 +119,15 @@ export function startScanner(opts: ScannerOptions): Scanner {
     frame = win.requestAnimationFrame(flush);
   }
 
+  /** Stopped, or abandoned just now because the extension is gone. */
+  function halted(): boolean {
+    if (!stopped && opts.connected?.() === false) abandon();
+    return stopped;
+  }
+
   function flush(): void {
     frame = 0;
-    if (stopped) return;
+    if (halted()) return;
     watchNewPosts();
     readVisible();
   }
@@ -153,11 +180,40 @@ export function startScanner(opts: ScannerOptions): Scanner {
 
   function sendBatch(): void {
     sendTimer = undefined;
-    if (stopped || !outbox.size) return;
+    if (halted() || !outbox.size) return;
     const posts = [...outbox.values()];
     outbox = new Map();
     debug?.('batch', posts.length);
     opts.onBatch(posts);
+  }
+
+  function stop(): void {
+    stopped = true;
+    feedMutations.disconnect();
+    onScreenShare.disconnect();
+    viewportMiddle.disconnect();
+    if (frame) win.cancelAnimationFrame(frame);
+    if (sendTimer) clearTimeout(sendTimer);
+    visible.clear();
+    half.clear();
+    middle.clear();
+    outbox = new Map();
+  }
+
+  function countDropped(observations: number, why: string): void {
+    if (observations <= 0) return;
+    dropped += observations;
+    debug?.('dropped', observations, why, 'total', dropped);
+    opts.onDropped?.(dropped);
+  }
+
+  function abandon(): void {
+    if (abandoned) return;
+    abandoned = true;
+    // After a stop on purpose (site switched off) the queue is already empty: discarded then, not lost now.
+    const queued = outbox.size;
+    stop();
+    countDropped(queued, 'queued when the extension went away');
   }
 
   schedule();
@@ -166,7 +222,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
     seenKeys: () => [...seen.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k),
     health: () => ({ containers, withCounters }),
     flushNow() {
-      if (stopped) return;
+      if (halted()) return;
       if (frame) win.cancelAnimationFrame(frame);
       flush();
       if (sendTimer) clearTimeout(sendTimer);
@@ -178,16 +234,9 @@ export function startScanner(opts: ScannerOptions): Scanner {
       seen.clear();
       schedule();
     },
-    stop() {
-      stopped = true;
-      feedMutations.disconnect();
-      onScreenShare.disconnect();
-      viewportMiddle.disconnect();
-      if (frame) win.cancelAnimationFrame(frame);
-      if (sendTimer) clearTimeout(sendTimer);
-      visible.clear();
-      half.clear();
-      middle.clear();
-    },
+    stop,
+    abandon,
+    lost: (observations) => countDropped(observations, 'in flight when the extension went away'),
+    dropped: () => dropped,
   };
 }

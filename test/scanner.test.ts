@@ -136,4 +136,90 @@ describe('scanner', () => {
     await tick();
     expect(batches.flat().map((p) => p.metrics.likes?.value)).toEqual([10, 11]);
   });
+
+  describe('when the extension goes away (dropped count)', () => {
+    let connected: boolean;
+    let totals: number[];
+    function startWatched() {
+      scanner = startScanner({
+        adapter,
+        document,
+        getUrl: () => new URL('https://x.com/home'),
+        onBatch: (b) => batches.push(b),
+        connected: () => connected,
+        onDropped: (total) => totals.push(total),
+        sendEveryMs: 50,
+      });
+    }
+    beforeEach(() => {
+      connected = true;
+      totals = [];
+    });
+    /** Two posts read and queued (their batch not yet sent). */
+    async function queueTwo() {
+      const a = addPost('1', 5);
+      const b = addPost('2', 6);
+      startWatched();
+      await tick();
+      FakeIO.last.show(a);
+      FakeIO.last.show(b);
+      await tick();
+      expect(batches, 'still queued').toEqual([]);
+      return { a, b };
+    }
+    const later = () => new Promise((r) => setTimeout(r, 80));
+
+    it.each([
+      ['the batch timer finds it gone', async () => {}],
+      ['the next read finds it gone', async (els: { a: HTMLElement }) => els.a.setAttribute('aria-label', '9')],
+      ['the page is hidden', async () => scanner.flushNow()],
+    ])('counts what was queued as dropped when %s, and stops', async (_, trigger) => {
+      const els = await queueTwo();
+      connected = false;
+      await trigger(els);
+      await later();
+      expect(batches).toEqual([]);
+      expect(scanner.dropped()).toBe(2);
+      expect(totals).toEqual([2]);
+      // Stopped: nothing more is read or counted.
+      connected = true;
+      els.b.setAttribute('aria-label', '10');
+      FakeIO.last.show(els.b);
+      await later();
+      expect(batches).toEqual([]);
+      expect(scanner.dropped()).toBe(2);
+    });
+
+    it('adds batches lost on their way to the running total', async () => {
+      await queueTwo();
+      await later();
+      expect(batches.flat()).toHaveLength(2);
+      scanner.lost(2); // the send failed because the extension went away
+      scanner.abandon();
+      scanner.lost(3); // another one in flight, failing after the scanner stopped
+      expect(scanner.dropped()).toBe(5);
+      expect(totals).toEqual([2, 5]);
+    });
+
+    it.each([
+      ['abandon()', () => scanner.abandon(), 2, [2]],
+      ['stop() (the site switched off: discarded on purpose)', () => scanner.stop(), 0, []],
+      ['stop() then abandon()', () => (scanner.stop(), scanner.abandon()), 0, []],
+    ])('%s with two posts queued: dropped as it says', async (_, end, dropped, reported) => {
+      await queueTwo();
+      end();
+      await later();
+      expect(batches).toEqual([]);
+      expect(scanner.dropped()).toBe(dropped);
+      expect(totals).toEqual(reported);
+    });
+
+    it('drops nothing while the extension is there', async () => {
+      await queueTwo();
+      await later();
+      expect(batches.flat().map((p) => p.postId)).toEqual(['1', '2']);
+      expect(scanner.dropped()).toBe(0);
+      expect(totals).toEqual([]);
+    });
+  });
 });

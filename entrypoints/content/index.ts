@@ -3,6 +3,11 @@
 // the site's own database). Follows the preferences at once: a site switched off in the options stops
 // scanning and loses its badges, switched on again it starts over; badge figures, basis and engagement sets
 // redraw the badges already shown.
+//
+// Orphaned (the extension reloaded, updated or removed under an open page): Chromium leaves this script running
+// but takes every extension API away, and does not inject the new version into open tabs. The script notices
+// (ctx.isValid, asked before each read and send and every LIVENESS_MS), stops its scanner, removes its badges and
+// counts the observations it could no longer deliver: DROPPED_ATTRIBUTE. Reloading the page runs the new version.
 import { browser } from 'wxt/browser';
 import { adapterFor, type SiteAdapter } from '@/lib/sites';
 import { CONTENT_MATCHES } from '@/lib/sites/hosts';
@@ -17,6 +22,19 @@ import { createBadgeLayer } from '@/components/badge-layer';
 import { figureWords } from '@/components/figure-words';
 import { uiLocale } from '@/components/i18n';
 import { getPreferences, watchPreferences } from '../shared/preferences';
+
+/** How often an idle page checks whether the extension is still there (a property read: cheap). */
+const LIVENESS_MS = 1000;
+/**
+ * On <html>, set only once something was dropped: how many observations this page read but could not deliver
+ * because the extension went away. A DOM attribute because it must outlive the extension: the script's own state
+ * is unreachable from outside its isolated world, and with every extension API gone there is nowhere else to put
+ * it; the page's DOM is what devtools and the browser tests can read. Absent when nothing was lost, so a page
+ * that never met a reload carries no trace of it.
+ */
+const DROPPED_ATTRIBUTE = 'data-postmeter-dropped';
+/** A batch that got no reply while the extension still looked present is sent once more this much later. */
+const RETRY_MS = 1000;
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
@@ -53,12 +71,30 @@ export default defineContentScript({
       for (const { el, post } of lastRead.values()) if (el.isConnected) drawBadge(el, post);
     }
 
-    async function send(posts: PostObservation[]): Promise<void> {
-      if (!ctx.isValid) return;
+    /** Sends a batch; 'orphaned' when it could not be delivered because the extension went away. */
+    async function send(posts: PostObservation[]): Promise<'sent' | 'failed' | 'orphaned'> {
       const message: Message = { type: 'observe', observedAt: Date.now(), pageUrl: location.href, posts };
+      const outcome = await sendOnce(message);
+      if (outcome !== 'failed') return outcome;
+      // No reply while the extension still looked present. Either its service worker was stopped in the middle
+      // of the batch (a batch is stored whole or not at all, and the same counts sent again add no snapshot, so
+      // trying again is safe), or the extension is being reloaded and this script is not told yet (Chromium
+      // rejects the pending message about 0.1 s before runtime.id goes). A moment later tells which. A plain
+      // timer: ctx.setTimeout would never fire once orphaned, and the batch would go uncounted.
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      return sendOnce(message);
+    }
+
+    async function sendOnce(message: Message & { type: 'observe' }): Promise<'sent' | 'failed' | 'orphaned'> {
+      if (!ctx.isValid) return 'orphaned';
       try {
         const reply = (await browser.runtime.sendMessage(message)) as ObserveReply | undefined;
-        if (!reply) return;
+        // The background always answers with an ObserveReply. Chromium resolves with nothing instead when the
+        // service worker is stopped while the batch is being stored, and then it may not have been: not delivered.
+        if (!reply) {
+          debug?.('no reply');
+          return 'failed';
+        }
         paused = reply.paused;
         for (const [key, prior] of Object.entries(reply.prior)) {
           if (priors.has(key)) continue;
@@ -66,10 +102,13 @@ export default defineContentScript({
           const seen = lastRead.get(key);
           if (seen?.el.isConnected) drawBadge(seen.el, seen.post);
         }
+        return 'sent';
       } catch (error) {
-        // The extension was reloaded or updated: this script is orphaned and stops quietly.
-        if (!ctx.isValid) return stop();
+        // The extension was reloaded or updated while this was on its way (reading ctx.isValid then stops the
+        // script through onInvalidated below).
+        if (!ctx.isValid) return 'orphaned';
         debug?.('send failed', error);
+        return 'failed';
       }
     }
 
@@ -77,20 +116,29 @@ export default defineContentScript({
     let scanner: Scanner | undefined;
     function start(): void {
       if (scanner) return;
-      scanner = startScanner({
+      const started: Scanner = startScanner({
         adapter: adapter!,
         document,
         getUrl: () => new URL(location.href),
-        onBatch: (posts) => void send(posts),
+        // Reading ctx.isValid is what notices the orphaning (WXT checks browser.runtime.id then).
+        connected: () => ctx.isValid,
+        onBatch: (posts) =>
+          void send(posts).then((outcome) => {
+            if (outcome === 'orphaned') started.lost(posts.length);
+          }),
+        onDropped: (total) => document.documentElement.setAttribute(DROPPED_ATTRIBUTE, String(total)),
         onRead(el, post) {
           lastRead.set(postKey(post), { el, post });
           drawBadge(el, post);
         },
         debug,
       });
+      scanner = started;
     }
-    function stop(): void {
-      scanner?.stop();
+    /** Switched off (what was queued is discarded on purpose), or orphaned (what was queued counts as dropped). */
+    function stop({ orphaned = false } = {}): void {
+      if (orphaned) scanner?.abandon();
+      else scanner?.stop();
       scanner = undefined;
       lastRead.clear();
       badges.removeAll();
@@ -124,9 +172,20 @@ export default defineContentScript({
     ctx.addEventListener(document, 'visibilitychange', () => {
       if (document.visibilityState === 'hidden') scanner?.flushNow();
     });
+    // Chromium tells an orphaned script nothing; an idle page (nothing read, nothing sent) asks now and then.
+    const liveness = setInterval(() => {
+      if (!ctx.isValid) clearInterval(liveness);
+    }, LIVENESS_MS);
     ctx.onInvalidated(() => {
-      unwatch();
-      stop();
+      clearInterval(liveness);
+      stop({ orphaned: true });
+      try {
+        unwatch();
+      } catch (error) {
+        // storage.onChanged.removeListener throws "Extension context invalidated." once orphaned; the listener
+        // went with the context anyway.
+        debug?.('unwatch after invalidation', error);
+      }
     });
   },
 });
