@@ -48,6 +48,8 @@ export interface Scanner {
   reset(): void;
   /** Read and send now, without waiting for the batch timer (the page is being hidden or left). */
   flushNow(): void;
+  /** Send the posts on screen at the next read even if unchanged (recording resumed: they were refused while paused). */
+  resendVisible(): void;
   /** Stop reading and sending; what is still queued is discarded on purpose (the site was switched off). */
   stop(): void;
   /** The extension went away: stop, and count what is still queued as dropped. */
@@ -232,6 +234,10 @@ export function startScanner(opts: ScannerOptions): Scanner {
       sendBatch();
       sent.clear();
       seen.clear();
+      schedule();
+    },
+    resendVisible() {
+      sent.clear();
       schedule();
     },
     stop,

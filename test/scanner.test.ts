@@ -83,6 +83,23 @@ describe('scanner', () => {
     expect(batches.flat().map((p) => p.metrics.likes?.value)).toEqual([5, 6]);
   });
 
+  it('resendVisible: the posts on screen are sent again, unchanged, and only those', async () => {
+    const a = addPost('1', 5);
+    const b = addPost('2', 7);
+    start();
+    await tick();
+    FakeIO.last.show(a);
+    FakeIO.last.show(b);
+    await tick();
+    FakeIO.last.show(b, false);
+    await tick();
+    expect(batches.flat().map((p) => p.postId).sort()).toEqual(['1', '2']);
+    scanner.resendVisible();
+    await tick();
+    expect(batches.slice(1).flat().map((p) => p.postId)).toEqual(['1']);
+    expect(scanner.seenKeys().sort()).toEqual(['x:1', 'x:2']);
+  });
+
   it('re-keys a recycled element instead of trusting which element it is', async () => {
     const el = addPost('1', 5);
     start();

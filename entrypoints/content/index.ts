@@ -13,6 +13,7 @@ import { adapterFor, type SiteAdapter } from '@/lib/sites';
 import { CONTENT_MATCHES } from '@/lib/sites/hosts';
 import { setMastodonInstances } from '@/lib/sites/mastodon';
 import { mastodonInstances } from '../background/instances';
+import { pauseReason, recordingState } from '../background/recording';
 import { startScanner, type Scanner } from '@/lib/scanner';
 import { badgeFigures, type FigureOptions } from '@/lib/figures';
 import { siteEnabled, type Preferences } from '@/lib/preferences';
@@ -152,6 +153,14 @@ export default defineContentScript({
       else start();
     });
 
+    // Recording resumed: what is on screen now is recorded now, not only once its counts next change (while paused
+    // the background refused it, but the scanner remembers it as sent).
+    const unwatchRecording = recordingState.watch((state) => {
+      const now = state ? pauseReason(state) : undefined;
+      if (paused && !now) scanner?.resendVisible();
+      paused = now;
+    });
+
     browser.runtime.onMessage.addListener((message: unknown) => {
       if ((message as Message | undefined)?.type !== 'tab-posts') return undefined;
       // Switched off: nothing read on this page, as far as the popup is concerned.
@@ -179,12 +188,14 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       clearInterval(liveness);
       stop({ orphaned: true });
-      try {
-        unwatch();
-      } catch (error) {
-        // storage.onChanged.removeListener throws "Extension context invalidated." once orphaned; the listener
-        // went with the context anyway.
-        debug?.('unwatch after invalidation', error);
+      for (const stopWatching of [unwatch, unwatchRecording]) {
+        try {
+          stopWatching();
+        } catch (error) {
+          // storage.onChanged.removeListener throws "Extension context invalidated." once orphaned; the listener
+          // went with the context anyway.
+          debug?.('unwatch after invalidation', error);
+        }
       }
     });
   },
