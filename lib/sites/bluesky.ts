@@ -18,7 +18,8 @@ import { scanPosts } from './scan';
  *               hold a permalink (postSelector: a like or  view/com/notifications/NotificationFeedItem   quote, notifications, stripped
  *               follow notification has none)                                                           (none: notifications #1)
  *  threadItem   [data-testid^="postThreadItem-by-"]        screens/PostThread/components/ThreadItemAnchor, thread, dark
- *                                                          ThreadItemPost, ThreadItemTreePost
+ *               (replies and parents: the item itself has  ThreadItemPost, ThreadItemTreePost
+ *               role=link; the focused post: a plain View)
  *  permalink    a[href*="/post/"]: the PostMeta timestamp  view/com/util/PostMeta.tsx                     all
  *               link /profile/<handle|did>/post/<rkey>; on  ThreadItemAnchor, ReaderSeamControls           thread, dark
  *               the focused post only …/reposted-by, /quotes, /liked-by
@@ -88,10 +89,14 @@ function isNested(n: Element, post: Element): boolean {
   return n !== post && n.localName !== 'a' && n.matches(SELECTORS.nested) && !n.querySelector(CONTROLS);
 }
 
+/**
+ * Is `el` the post's own, not a quoted post's nor part of another feed or thread item rendered inside this one (a
+ * recycled cell caught mid-move)? Such an item carries its own links, text and action bar: they name and count it.
+ */
 function owns(post: Element, el: Element): boolean {
   for (let n = el.parentElement; n; n = n.parentElement) {
     if (n === post) return true;
-    if (isNested(n, post)) return false;
+    if (isNested(n, post) || n.matches(ANY_ITEM)) return false;
   }
   return false;
 }
@@ -138,7 +143,7 @@ function identify(el: Element, url: URL): Identity | undefined {
   if (perma.length > 0) {
     ref = perma[0]!;
     if (perma.some((p) => p.rkey !== ref!.rkey || p.actor !== ref!.actor)) return undefined; // which one?
-  } else if (el.matches(SELECTORS.threadItem) && onlyItemWithoutPermalink(el)) {
+  } else if (el.matches(SELECTORS.threadItem) && !isPressable(el) && onlyItemWithoutPermalink(el)) {
     const page = postPath(url.pathname);
     if (!page || page.rest !== '') return undefined;
     const stats = links.filter((p) => STATS_PAGES.has(p.rest));
@@ -157,6 +162,13 @@ function identify(el: Element, url: URL): Identity | undefined {
   if (named && avatar && avatar !== named) return undefined; // the avatar is someone else's: not this post's frame
   return { handle, did: named ?? avatar, rkey: ref.rkey, anchor };
 }
+
+/**
+ * A thread reply (or parent) is a pressable that opens its own post: the item itself has role=link (PostHider renders
+ * a Link). The focused post (ThreadItemAnchor) is a plain View. Only the focused post may take its id from the page
+ * URL: a reply whose permalink is missing is no post we can name.
+ */
+const isPressable = (el: Element): boolean => el.matches(SELECTORS.nested);
 
 /** The item's own links to its author's posts (not a quoted post's, not a link in the text). */
 function ownLinks(el: Element, author: string): PostPath[] {

@@ -83,8 +83,10 @@ function idFromHref(href: string | null | undefined): string | undefined {
   return ACTIVITY_ID.exec(path)?.[1];
 }
 
+const CONTAINERS = `${SELECTORS.classicPost}, ${SELECTORS.classicBare}, ${SELECTORS.newPost}`;
+
 /** The innermost post container holding `n` (a post nested in a post, e.g. a repost's original, is not the outer's). */
-const postOf = (n: Element): Element | null => n.closest(`${SELECTORS.classicPost}, ${SELECTORS.classicBare}, ${SELECTORS.newPost}`);
+const postOf = (n: Element): Element | null => n.closest(CONTAINERS);
 
 /** Elements under `post` that belong to it (not to a post nested inside it). */
 function own(post: Element, selector: string): Element[] {
@@ -94,15 +96,29 @@ function own(post: Element, selector: string): Element[] {
   });
 }
 
-/** A .feed-shared-update-v2 inside (or equal to) a data-urn element of the same post. */
-const samePost = (inner: Element, outer: Element) =>
-  inner.matches(SELECTORS.classicBare) && !inner.hasAttribute('data-urn') && outer.matches(SELECTORS.classicPost);
+/**
+ * A .feed-shared-update-v2 without data-urn right inside a data-urn wrapper (an element that is not itself a card):
+ * the wrapper's own card, unless it names another post. A card inside a card is never the outer one's (a card moved
+ * or copied in, or one whose data-urn is gone), nor is a card whose own links (the timestamp's) name activities but
+ * not the wrapper's. A card with no activity link at all cannot say, and is the wrapper's.
+ */
+function samePost(inner: Element, outer: Element): boolean {
+  if (!inner.matches(SELECTORS.classicBare) || inner.hasAttribute('data-urn')) return false;
+  if (!outer.matches(SELECTORS.classicPost) || outer.matches(SELECTORS.classicBare)) return false;
+  if (inner.parentElement?.closest(CONTAINERS) !== outer) return false; // inside another card within the wrapper
+  const outerId = /^urn:li:activity:(\d{15,22})$/.exec(outer.getAttribute('data-urn') ?? '')?.[1];
+  const ids = Array.from(inner.querySelectorAll(SELECTORS.activityLink))
+    .filter((a) => postOf(a) === inner)
+    .map((a) => idFromHref(a.getAttribute('href')))
+    .filter((i): i is string => i !== undefined);
+  return ids.length === 0 || (outerId !== undefined && ids.includes(outerId));
+}
 
 /** Which post element reads (the outermost of a data-urn wrapper and its .feed-shared-update-v2 is one post). */
 function isPrimary(el: Element): boolean {
   if (el.matches(SELECTORS.classicBare) && !el.hasAttribute('data-urn')) {
     const up = el.parentElement?.closest(SELECTORS.classicPost);
-    if (up) return false; // the data-urn element around it reads this post
+    if (up) return false; // the data-urn element around it reads this post (or, if it names another, no one does)
   }
   if (el.matches(SELECTORS.classicPost) && !el.matches(SELECTORS.classicBare)) {
     // a wrapper whose own .feed-shared-update-v2 carries the same urn: read the inner one
@@ -194,19 +210,29 @@ function newCountsEl(post: Element, lang?: string): Element | undefined {
   );
 }
 
+/** What an item's label and value may not sit inside: another item, or another card (whose items may be garbled). */
+const ANA_SCOPES = `${SELECTORS.anaItem}, ${SELECTORS.anaRow}, ${SELECTORS.anaCard}`;
+
+/**
+ * Matches of `selector` under `scope` whose nearest `boundary` element is scope itself: a card's own items, an
+ * item's own label and value. Another card (or item) rendered inside one pairs its own labels with its own values.
+ */
+const inside = (scope: Element, selector: string, boundary: string): Element[] =>
+  Array.from(scope.querySelectorAll(selector)).filter((e) => e.parentElement?.closest(boundary) === scope);
+
 /** Analytics page: label → value pairs in the known cards (Discovery, Social engagement, …), read by label text. */
 function readAnalytics(root: ParentNode, lang: string | undefined): Metrics {
   const r = new Readings();
   for (const card of Array.from(root.querySelectorAll(SELECTORS.anaCard))) {
-    const header = normLabel(card.querySelector(SELECTORS.anaHeader)?.textContent);
+    const header = normLabel(inside(card, SELECTORS.anaHeader, SELECTORS.anaCard)[0]?.textContent);
     if (!ANALYTICS_CARDS.has(header)) continue;
-    const pairs: [Element | null, Element | null][] = [
-      ...Array.from(card.querySelectorAll(SELECTORS.anaItem)).map(
-        (li) => [li.querySelector(SELECTORS.anaItemLabel), li.querySelector(SELECTORS.anaItemValue)] as [Element | null, Element | null],
-      ),
-      ...Array.from(card.querySelectorAll(SELECTORS.anaRow)).map(
-        (li) => [li.querySelector(SELECTORS.anaRowLabel), li.querySelector(SELECTORS.anaRowValue)] as [Element | null, Element | null],
-      ),
+    const pair = (li: Element, label: string, value: string): [Element | undefined, Element | undefined] => [
+      inside(li, label, ANA_SCOPES)[0],
+      inside(li, value, ANA_SCOPES)[0],
+    ];
+    const pairs = [
+      ...inside(card, SELECTORS.anaItem, SELECTORS.anaCard).map((li) => pair(li, SELECTORS.anaItemLabel, SELECTORS.anaItemValue)),
+      ...inside(card, SELECTORS.anaRow, SELECTORS.anaCard).map((li) => pair(li, SELECTORS.anaRowLabel, SELECTORS.anaRowValue)),
     ];
     for (const [labelEl, valueEl] of pairs) {
       const metric = ANALYTICS_LABELS[normLabel(labelEl?.textContent)];

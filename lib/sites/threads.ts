@@ -24,8 +24,9 @@ import { scanPosts } from './scan';
  *            when compact; icon-only → absent, never 0)                                  logged-out; icon-only: home #3
  *  views     a[href*="/insights"] naming this post, text      hand-made after Threads'    own, es
  *            "1,234 views" (own posts only)                   "views on posts" (2024-08)
- *  quote     a nested pressable container / a second post    2025 (quote posts)          quote
- *            link with <time>: never lends numbers or identity
+ *  quote     a nested pressable container / a role=link box   2025 (quote posts)          quote
+ *            (not an <a>) / the box around a second post link
+ *            with <time>: never lends numbers or identity
  *
  * Not read: quote counts (no public markup found that shows one on a post), the insights sheet's dialog (it sits
  * outside the post container, so it cannot be tied to a post from the DOM alone).
@@ -37,6 +38,7 @@ export const SELECTORS = {
   icon: 'svg[aria-label], svg > title',
   button: '[role="button"], button',
   views: 'a[href*="/insights"]',
+  quoteBox: '[role="link"]',
 } as const;
 
 type Counter = 'likes' | 'replies' | 'reposts' | 'shares';
@@ -88,10 +90,15 @@ function postPath(href: string | null): RegExpExecArray | null {
 /** A post link holding a <time>: the header of a post (this one's, or a quoted one's). */
 const isTimeLink = (a: Element) => a.matches(SELECTORS.postLink) && a.querySelector(SELECTORS.time) !== null;
 
-/** The element opening a quoted post inside `post`: a nested container, or the box around a second timed link. */
+/**
+ * The element opening a quoted post inside `post`: a nested container, a quote box (a pressable role=link element
+ * that is not an <a>: it opens the quoted post), or the box around a second timed link. The first two need no
+ * knowledge of the post's own link, so a post whose own link is gone never takes the quoted post's for its own.
+ */
 function isNested(post: Element, n: Element, ownLink: Element | undefined): boolean {
   if (n === post) return false;
   if (n.matches(SELECTORS.post)) return true;
+  if (n.localName !== 'a' && n.matches(SELECTORS.quoteBox)) return true;
   if (!ownLink) return false;
   return !n.contains(ownLink) && Array.from(n.querySelectorAll(SELECTORS.postLink)).some(isTimeLink);
 }
@@ -116,8 +123,9 @@ function ownTimeLink(post: Element): Element | undefined {
   );
   const first = links.find((a) => !a.matches(SELECTORS.views));
   if (!first || isTimeLink(first)) return first;
-  // An untimed first link is the post's only when no timed one follows (that would be a quoted post's: ambiguous).
-  return links.some(isTimeLink) ? undefined : first;
+  // An untimed first link is the post's only when the post holds no timed one at all, a quoted post's included:
+  // the timed header is the post's own link, so an untimed link beside one may be anything (ambiguous).
+  return Array.from(post.querySelectorAll(SELECTORS.postLink)).some(isTimeLink) ? undefined : first;
 }
 
 function identify(el: Element): { link: Element; user: string; code: string } | undefined {

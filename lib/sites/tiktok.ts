@@ -131,6 +131,17 @@ export function idTime(id: string): number | undefined {
 }
 
 /**
+ * The element's own matches of a selector: those whose nearest post container is el itself. A post nested inside
+ * another (a feed item rendered into a neighbour's cell, a recycled node caught mid-move) has its own player, links
+ * and counters; they name and count that post, never the one around it.
+ */
+function own(el: Element, sel: string): Element[] {
+  return Array.from(el.querySelectorAll(sel)).filter((e) => e.parentElement?.closest(POST_SELECTOR) === el);
+}
+
+const ownFirst = (el: Element, sel: string): Element | undefined => own(el, sel)[0];
+
+/**
  * The post's identity from its own attributes: the video link (grid, Studio header), or the player wrapper's id
  * plus the author's avatar link (feed, video page). Where both are present they must agree (a half-recycled node
  * that mixes two videos is no post). Studio: the page's URL id must be the link's.
@@ -138,14 +149,15 @@ export function idTime(id: string): number | undefined {
 function identify(el: Element, kind: Kind, url: URL): { author: string; postId: string } | undefined {
   // The video page links to other videos (related list, comments): its identity is its player's alone.
   const linkSel = kind === 'studio' ? SELECTORS.studioLink : kind === 'video' ? undefined : SELECTORS.videoLink;
-  const links = linkSel ? Array.from(el.querySelectorAll(linkSel)).map(videoLink).filter((l) => l !== undefined) : [];
+  const links = linkSel ? own(el, linkSel).map(videoLink).filter((l) => l !== undefined) : [];
   const ids = new Set(links.map((l) => l[1]));
 
   let fromPlayer: [string, string] | undefined;
   if (kind === 'feed' || kind === 'video') {
-    const scope = kind === 'video' ? el.querySelector(SELECTORS.browseVideo) : el;
-    const pid = PLAYER_ID.exec(scope?.querySelector(SELECTORS.player)?.id ?? '')?.[1];
-    const author = profileHandle(el.querySelector(kind === 'video' ? SELECTORS.pageAuthor : SELECTORS.feedAuthor));
+    const scope = kind === 'video' ? ownFirst(el, SELECTORS.browseVideo) : el;
+    const player = scope ? own(el, SELECTORS.player).find((p) => scope.contains(p)) : undefined;
+    const pid = PLAYER_ID.exec(player?.id ?? '')?.[1];
+    const author = profileHandle(ownFirst(el, kind === 'video' ? SELECTORS.pageAuthor : SELECTORS.feedAuthor));
     if (pid && author) fromPlayer = [author, pid];
     if (pid) ids.add(pid);
   }
@@ -170,16 +182,19 @@ function readCounters(el: Element, kind: Kind, locale?: string): Metrics {
     if (c && out[metric] === undefined) out[metric] = c;
   };
   if (kind === 'grid') {
-    put('views', count(el.querySelector(SELECTORS.gridViews), locale));
+    put('views', count(ownFirst(el, SELECTORS.gridViews), locale));
     return out;
   }
   if (kind === 'studio') {
     const bad = new Set<Metric>();
-    for (const card of Array.from(el.querySelectorAll(SELECTORS.studioCard))) {
-      const label = card.querySelector(SELECTORS.cardLabel)?.textContent?.trim().replace(/\s+/g, ' ').toLowerCase();
+    // a card's own label and value: not those of a card (or a page copy) rendered inside it
+    const inCard = (card: Element, sel: string) =>
+      own(el, sel).find((x) => x.parentElement?.closest(SELECTORS.studioCard) === card);
+    for (const card of own(el, SELECTORS.studioCard)) {
+      const label = inCard(card, SELECTORS.cardLabel)?.textContent?.trim().replace(/\s+/g, ' ').toLowerCase();
       const metric = label ? STUDIO_LABELS[label] : undefined;
       if (!metric) continue;
-      const c = count(card.querySelector(SELECTORS.cardValue), locale);
+      const c = count(inCard(card, SELECTORS.cardValue), locale);
       if (!c || (out[metric] && out[metric]!.value !== c.value)) bad.add(metric);
       else out[metric] = c;
     }
@@ -189,7 +204,7 @@ function readCounters(el: Element, kind: Kind, locale?: string): Metrics {
   // Feed and video page: the first counter of each kind (browse-* first on the video page).
   const first = (sel: string) => {
     for (const s of sel.split(', ')) {
-      const hit = el.querySelector(s);
+      const hit = ownFirst(el, s);
       if (hit) return hit;
     }
     return null;
@@ -198,7 +213,7 @@ function readCounters(el: Element, kind: Kind, locale?: string): Metrics {
   put('replies', count(first(SELECTORS.replies), locale));
   put('shares', count(first(SELECTORS.shares), locale));
   put('saves', count(first(SELECTORS.saves), locale));
-  if (kind === 'video') put('views', count(el.querySelector(SELECTORS.pageViews), locale));
+  if (kind === 'video') put('views', count(ownFirst(el, SELECTORS.pageViews), locale));
   return out;
 }
 
@@ -218,7 +233,7 @@ function read(el: Element, url: URL): PostObservation | undefined {
     };
     const publishedAt = idTime(idn.postId);
     if (publishedAt !== undefined) obs.publishedAt = publishedAt;
-    const text = el.querySelector(SELECTORS.text)?.textContent?.trim().slice(0, MAX_TEXT);
+    const text = ownFirst(el, SELECTORS.text)?.textContent?.trim().slice(0, MAX_TEXT);
     if (text) obs.text = text;
     return obs;
   } catch {
@@ -231,9 +246,9 @@ function badgeAnchor(el: Element): Element | undefined {
   try {
     const kind = kindOf(el);
     if (!kind) return undefined;
-    if (kind === 'grid') return el.querySelector(SELECTORS.gridViews)?.parentElement ?? undefined;
-    if (kind === 'studio') return el.querySelector(SELECTORS.studioCard)?.parentElement ?? undefined;
-    const like = el.querySelector(SELECTORS.likes);
+    if (kind === 'grid') return ownFirst(el, SELECTORS.gridViews)?.parentElement ?? undefined;
+    if (kind === 'studio') return ownFirst(el, SELECTORS.studioCard)?.parentElement ?? undefined;
+    const like = ownFirst(el, SELECTORS.likes);
     return (like?.closest('button') ?? like)?.parentElement ?? undefined;
   } catch {
     return undefined;

@@ -312,6 +312,50 @@ describe('the focused post: reposts and quotes apart', () => {
   });
 });
 
+describe('fuzz regressions (test/fuzz, issue 8)', () => {
+  // bluesky/dark.html page 75: the focused post moved into the reply's cell; the reply read the focused post's
+  // replies 4321 and likes 98765 as its own. Every item of these pages, with any other item moved or copied into
+  // it, reads what it reads alone: an item inside an item lends it nothing (links, counts, text).
+  const PAGES: [string, URL][] = [['dark.html', DARK_URL], ['home.html', HOME], ['de.html', HOME], ['thread.html', THREAD_URL]];
+  for (const [file, url] of PAGES) {
+    for (const how of ['move', 'copy'] as const) {
+      it(`${file}: an item ${how === 'move' ? 'moved' : 'copied'} into another does not change the outer item's reading`, () => {
+        const n = load(file).querySelectorAll(bluesky.postSelector).length;
+        for (let i = 0; i < n; i++) {
+          for (let j = 0; j < n; j++) {
+            if (i === j) continue;
+            const doc = load(file);
+            const items = Array.from(doc.querySelectorAll(bluesky.postSelector));
+            const before = bluesky.read(items[i]!, url);
+            if (!before) continue;
+            const inner = how === 'move' ? items[j]! : items[j]!.cloneNode(true);
+            (items[i]!.firstElementChild ?? items[i]!).prepend(inner);
+            const after = bluesky.read(items[i]!, url);
+            expect(after && { postId: after.postId, metrics: after.metrics, text: after.text }, `${file} ${i} ← ${j}`).toEqual({
+              postId: before.postId,
+              metrics: before.metrics,
+              text: before.text,
+            });
+          }
+        }
+      });
+    }
+  }
+
+  // bluesky/thread.html page 52: alice's reply (3m2743j54di2q, replies 2, likes 31) without its permalink, the
+  // focused post not on the page: the reply took the URL's id 3m26zw57s7n3r (alice's focused post).
+  it('a thread reply whose permalink is gone is not recorded, never under the page URL\'s id', () => {
+    const doc = load('thread.html');
+    const items = Array.from(doc.querySelectorAll(SELECTORS.threadItem));
+    const reply = items.find((el) => el.querySelector('a[href$="/post/3m2743j54di2q"]'))!;
+    reply.querySelector('a[href$="/post/3m2743j54di2q"]')!.remove();
+    for (const el of items) if (el !== reply) el.remove();
+    expect(reply.matches('[role="link"]')).toBe(true); // a reply is a pressable; the focused post is not
+    expect(bluesky.read(reply, THREAD_URL)).toBeUndefined();
+    expect(bluesky.scan(doc, THREAD_URL)).toEqual([]);
+  });
+});
+
 describe('bad input', () => {
   it('garbled or absurd labels leave the counter absent; nothing throws', () => {
     const doc = load('home.html');

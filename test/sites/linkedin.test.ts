@@ -191,6 +191,60 @@ describe('linkedin adapter: fixtures', () => {
   });
 });
 
+describe('linkedin adapter: fuzz regressions (test/fuzz, issue 8)', () => {
+  // A card without data-urn inside a data-urn element was taken for that element's own card: a card copied (or
+  // moved) into another, its data-urn dropped, leaked its counts (Ada's 87 comments, 12 reposts) into the outer post.
+  it('feed.html: a card moved or copied into another, its data-urn dropped, lends the outer post nothing', () => {
+    for (const how of ['move', 'copy'] as const) {
+      for (let i = 0; i < 4; i++) {
+        for (let j = 0; j < 4; j++) {
+          if (i === j) continue;
+          const doc = load('feed.html');
+          const cards = Array.from(doc.querySelectorAll(SELECTORS.classicPost));
+          const before = linkedin.read(cards[i]!, FEED);
+          const inner = how === 'move' ? cards[j]! : (cards[j]!.cloneNode(true) as Element);
+          inner.removeAttribute('data-urn');
+          cards[i]!.prepend(inner);
+          expect(linkedin.read(cards[i]!, FEED), `${how} ${j} into ${i}`).toEqual(before);
+          expect(linkedin.read(inner, FEED), `${how} ${j} into ${i}: not a post of its own`).toBeUndefined();
+        }
+      }
+    }
+  });
+
+  it('a data-urn wrapper reads its own card, not a card naming another activity', () => {
+    const card = (href: string, reposts: number) =>
+      `<div class="feed-shared-update-v2"><a href="${href}">1d</a>
+         <button aria-label="${reposts} reposts of Ada’s post" type="button"><span aria-hidden="true">${reposts} reposts</span></button></div>`;
+    const page = (inner: string) =>
+      new DOMParser().parseFromString(`<div data-urn="urn:li:activity:7532005769521234381">${inner}</div>`, 'text/html') as unknown as Document;
+    const read = (d: Document) => linkedin.scan(d, FEED).map((o) => [o.postId, o.metrics.reposts?.value]);
+    // the wrapper's own card (its link names the wrapper's activity, or no link at all): read as the wrapper's
+    expect(read(page(card('/feed/update/urn:li:activity:7532005769521234381/', 12)))).toEqual([[urn('7532005769521234381'), 12]]);
+    expect(read(page(card('/in/ada-quill', 12)))).toEqual([[urn('7532005769521234381'), 12]]);
+    // another post's card: nothing of it is the wrapper's
+    expect(read(page(card('/feed/update/urn:li:activity:7532021344456868762/', 12)))).toEqual([[urn('7532005769521234381'), undefined]]);
+  });
+
+  // linkedin/analytics-fr.html page 162 (FUZZ_SCALE=3): the Discovery card (its Impressions item's class garbled)
+  // moved into the Republications item of the social engagement card; that item paired the moved card's
+  // "Impressions" label with its own value 9. A card or item inside another pairs its own labels and values only.
+  it('analytics: a card moved into another card\'s item mixes no labels with values', () => {
+    const url = PAGES[7]!.url;
+    const whole = linkedin.scan(load('analytics-fr.html'), url)[0]!.metrics;
+    for (const garble of [false, true]) {
+      const doc = load('analytics-fr.html');
+      const [discovery, , social] = Array.from(doc.querySelectorAll(SELECTORS.anaCard));
+      if (garble) discovery!.querySelector(SELECTORS.anaItem)!.className = 'BxlJOp-QbFYnGJdy-LLxKB__cta-list-item';
+      const reposts = Array.from(social!.querySelectorAll(SELECTORS.anaItem)).find((li) => li.textContent!.includes('Republications'))!;
+      reposts.querySelector('.member-analytics-addon__cta-list-item-text')!.append(discovery!);
+      const got = linkedin.scan(doc, url)[0]!.metrics;
+      for (const [metric, c] of Object.entries(got)) expect(c, metric).toEqual(whole[metric as keyof typeof whole]);
+      expect(got.reposts).toEqual(whole.reposts);
+    }
+  });
+});
+
 describe('linkedin adapter: ids, times, bad input', () => {
   it('activity ids carry the Unix ms in their top 41 bits', () => {
     // codingmatheus/linkedin-timestamp-extractor README's example post (AWS public IPv4 charges, Feb 2024)

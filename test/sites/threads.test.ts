@@ -200,6 +200,32 @@ describe('threads adapter on bad input', () => {
   });
 });
 
+describe('fuzz regressions (test/fuzz, issue 8)', () => {
+  // threads/quote.html pages 82 and 90: the quoting post's header (profile link + timestamp link) removed; the only
+  // post link left was the quoted post's, inside its role=link box, and the post was recorded as DQm9aA7bB8c (the
+  // quoted post) with its own counts. Whatever of the quoting post's own link goes, the quoted post's never names it.
+  const quoting = (d: Document) => d.querySelector(SELECTORS.post)!;
+  const ownLink = (d: Document) => quoting(d).querySelector('a[href="/@quoter/post/DQn1yY5zZ6a"]')!;
+  const CASES: [string, (d: Document) => void][] = [
+    ['its header removed', (d) => ownLink(d).parentElement!.remove()],
+    ['its timestamp link removed', (d) => ownLink(d).remove()],
+    ['its link\'s href dropped', (d) => ownLink(d).removeAttribute('href')],
+    ['its link\'s href garbled', (d) => ownLink(d).setAttribute('href', 'zQxv')],
+    ['its link moved after the quote box', (d) => quoting(d).firstElementChild!.append(ownLink(d))],
+  ];
+  it.each(CASES)('a quoting post with %s is not recorded as the post it quotes', (_, mutate) => {
+    const d = load('quote.html');
+    mutate(d);
+    const o = threads.read(quoting(d), HOME);
+    if (o) expect(o.postId).toBe('DQn1yY5zZ6a');
+    expect(threads.scan(d, HOME).map((x) => x.postId)).not.toContain('DQm9aA7bB8c');
+  });
+
+  it('the quoting post, its link in place, still reads its own link and counts', () => {
+    expect(threads.read(quoting(load('quote.html')), HOME)).toMatchObject({ postId: 'DQn1yY5zZ6a', metrics: m(e(15), e(3), e(1)) });
+  });
+});
+
 describe('recycling', () => {
   it('the same element re-read after its link and counts change gives the new identity', () => {
     const d = load('home.html');

@@ -220,6 +220,53 @@ describe('tiktok adapter: identity', () => {
   });
 });
 
+describe('tiktok adapter: fuzz regressions (test/fuzz, issue 8)', () => {
+  // tiktok/foryou.html page 3: alice's feed item ended up inside bob's; bob (7556708977831106791, 987 likes, 0
+  // comments) read alice's likes 1.2M and comments 345. A feed item with another one moved or copied into it —
+  // anywhere, even before its own player and counters — reads what it reads alone.
+  for (const file of ['foryou.html', 'ja.html']) {
+    for (const how of ['move', 'copy'] as const) {
+      it(`${file}: an item ${how === 'move' ? 'moved' : 'copied'} into another does not change the outer item's reading`, () => {
+        const url = PAGES[file]!.url;
+        const n = load(file).querySelectorAll(tiktok.postSelector).length;
+        let checked = 0;
+        for (let i = 0; i < n; i++) {
+          for (let j = 0; j < n; j++) {
+            if (i === j) continue;
+            const d = load(file);
+            const items = Array.from(d.querySelectorAll(tiktok.postSelector));
+            const before = tiktok.read(items[i]!, url);
+            if (!before) continue;
+            items[i]!.prepend(how === 'move' ? items[j]! : items[j]!.cloneNode(true));
+            expect(tiktok.read(items[i]!, url), `${file} ${i} ← ${j}`).toEqual(before);
+            checked++;
+          }
+        }
+        expect(checked).toBeGreaterThan(0);
+      });
+    }
+  }
+});
+
+describe('tiktok adapter: fuzz regressions, Studio', () => {
+  // tiktok/studio.html (FUZZ_SEED=12345 FUZZ_SCALE=4, page 423): a copy of the Studio page inside a card, between
+  // its label and its value; the "Likes" card took the copy's first value (the views card's 1,234) for its own.
+  it('a copy of the page inside a card lends no card its labels or values', () => {
+    const url = PAGES['studio.html']!.url;
+    const before = tiktok.scan(load('studio.html'), url);
+    const n = load('studio.html').querySelectorAll(SELECTORS.studioCard).length;
+    for (let k = 0; k < n; k++) {
+      for (const where of ['before', 'after'] as const) {
+        const d = load('studio.html');
+        const page = d.querySelector(SELECTORS.studioPage)!;
+        const label = d.querySelectorAll(SELECTORS.studioCard)[k]!.firstElementChild!;
+        label[where](page.cloneNode(true));
+        expect(tiktok.read(page, url), `copy ${where} the label of card ${k}`).toEqual(before[0]);
+      }
+    }
+  });
+});
+
 describe('tiktok adapter: bad input', () => {
   const item = (like: string, extra = '') =>
     doc(
