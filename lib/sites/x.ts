@@ -69,6 +69,12 @@ function owns(post: Element, el: Element): boolean {
   return false;
 }
 
+/** Is `el` inside `container` without a tweet nested in between (a post copied into a button is not the button's)? */
+function within(container: Element, el: Element): boolean {
+  for (let n = el.parentElement; n && n !== container; n = n.parentElement) if (isNestedPost(n)) return false;
+  return true;
+}
+
 const own = (post: Element, selector: string): Element[] =>
   Array.from(post.querySelectorAll(selector)).filter((e) => owns(post, e));
 
@@ -104,12 +110,17 @@ function actionBar(post: Element, id: string): Element | undefined {
   return mine.find((g) => owns(post, g)) ?? mine.find((g) => barIds(g).includes(id));
 }
 
-const barIds = (g: Element) => Array.from(g.querySelectorAll(SELECTORS.analytics)).map(analyticsId);
+/** The ids the bar's own analytics links name (not those of a tweet nested inside it). */
+const barIds = (g: Element) =>
+  Array.from(g.querySelectorAll(SELECTORS.analytics))
+    .filter((a) => within(g, a))
+    .map(analyticsId);
 /** A bar whose analytics link names another tweet: stale (recycled node) or a neighbour's. */
 const foreignBar = (g: Element, id: string) => barIds(g).some((i) => i !== undefined && i !== id);
 
-const visibleCount = (el: Element | null | undefined, locale?: string) => {
-  const text = el?.querySelector(SELECTORS.visible)?.textContent;
+/** The compact number a button or link shows itself — not one of a tweet nested inside it. */
+const visibleCount = (el: Element, locale?: string) => {
+  const text = Array.from(el.querySelectorAll(SELECTORS.visible)).find((v) => within(el, v))?.textContent;
   return text ? parseCount(text, locale) : null;
 };
 
@@ -126,6 +137,16 @@ function focusedViews(post: Element, timeLink: Element | undefined, bar: Element
   return null;
 }
 
+/**
+ * Could the tweet show a view count? A missing one then means 0 views — an inference, so the id's time and the
+ * tweet's own <time> (when it has one) must both say so; a page where they disagree states no 0.
+ */
+function inViewEra(publishedAt: number | undefined, timeLink: Element | undefined): boolean {
+  if (publishedAt === undefined || publishedAt < VIEW_COUNTS_SINCE) return false;
+  const shown = Date.parse(timeLink?.querySelector('time')?.getAttribute('datetime') ?? '');
+  return Number.isNaN(shown) || shown >= VIEW_COUNTS_SINCE;
+}
+
 function readMetrics(
   post: Element,
   id: string,
@@ -135,7 +156,7 @@ function readMetrics(
 ) {
   const ev = new Evidence();
   const bar = actionBar(post, id);
-  const viewEra = publishedAt !== undefined && publishedAt >= VIEW_COUNTS_SINCE;
+  const viewEra = inViewEra(publishedAt, timeLink);
   // The link that names this tweet's id (a quoted tweet's or a neighbour's never does).
   const analytics = Array.from(post.querySelectorAll(SELECTORS.analytics)).find((a) => analyticsId(a) === id);
 
@@ -149,7 +170,9 @@ function readMetrics(
     }
   }
   for (const [metric, selector] of BUTTONS) {
-    const candidates = bar ? Array.from(bar.querySelectorAll(selector)) : own(post, selector);
+    const candidates = bar
+      ? Array.from(bar.querySelectorAll(selector)).filter((b) => within(bar, b))
+      : own(post, selector);
     const button = candidates.find((b) => bar || !foreignBar(b.closest(SELECTORS.actionBar) ?? b, id));
     if (!button) continue;
     const n = labelNumber(button.getAttribute('aria-label'), locale);

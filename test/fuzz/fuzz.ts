@@ -18,7 +18,8 @@
 //   - remove / reorder / duplicate a node, drop an attribute, nest a post (moved or copied) inside another:
 //     states nothing new (a duplicated post carries the same id and the same numbers);
 //   - swap two number carriers (text nodes, aria-labels) of two posts: a metric of post A whose values agree with
-//     a number A's carrier held now also allows the matching number of B's carrier, and vice versa;
+//     a number A's carrier held now also allows the matching number of B's carrier, and vice versa; where a
+//     metric is a sum (Mastodon's reposts = boosts + quotes, ./truth.ts SUMS), a swapped summand moves the sum;
 //   - give post B post A's id (duplicate ids): A may then show anything B states;
 //   - garble an attribute: never makes up a number (letters only), but may make up an id (a garbled href). A post
 //     under an id that no post of the page has is a failure unless a fragment the mutation wrote is part of it —
@@ -35,7 +36,7 @@
 import type { PostObservation, SiteAdapter } from '../../lib/types';
 import { OPEN_BUGS } from './open-bugs';
 import { mutate, numbersIn, rng, type Carrier, type Page, type PostRef } from './mutate';
-import { agrees, cloneAllowed, judge, type Allowed } from './truth';
+import { agrees, cloneAllowed, judge, SUMS, type Allowed } from './truth';
 
 export const BASE_SEED = Number(process.env.FUZZ_SEED ?? 0x8f022);
 export const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -194,6 +195,7 @@ export function fuzz(fixture: FuzzFixture, pages: number, opts: { onlySeed?: num
       allowed: cloneAllowed(fixture.allowed),
       created: new Set(),
       locale: prep.locale,
+      sums: SUMS[fixture.adapter.id],
       random,
       log,
     };

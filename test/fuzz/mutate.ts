@@ -2,7 +2,7 @@
 // with what the mutated page legitimately states. Design: ./fuzz.ts.
 import { parseCount, type Count } from '../../lib/count';
 import type { Metric } from '../../lib/types';
-import { addAllowed, agrees, stated, type Allowed } from './truth';
+import { addAllowed, agrees, stated, type Allowed, type Sum } from './truth';
 
 /** mulberry32: small, fast, seeded — a failure names its seed and replays exactly. */
 export function rng(seed: number): () => number {
@@ -40,6 +40,8 @@ export interface Page {
   /** Id fragments a mutation made up (./truth.ts judge). */
   created: Set<string>;
   locale?: string;
+  /** The site's summed metrics (./truth.ts SUMS). */
+  sums?: readonly Sum[];
   random: () => number;
   /** What was done, for the failure message. */
   log: string[];
@@ -222,6 +224,28 @@ function swapAdds(
   for (const [m, t] of pairs) {
     for (const [metric, values] of page.allowed.get(to) ?? []) if (values.some((v) => agrees(m.count, v))) adds.push([to, metric, t.count]);
     for (const [metric, values] of page.allowed.get(from) ?? []) if (values.some((v) => agrees(t.count, v))) adds.push([to, metric, t.count]);
+    adds.push(...sumAdds(page, to, m.count, t.count));
+  }
+  return adds;
+}
+
+/**
+ * A summand of `to` replaced (`out` by `inc`): the sum it is part of is now the other summand plus `inc`. Only
+ * where the truth holds the sum r and, as the total alone, its base r − q (the page read without the part's
+ * number: Mastodon's boosts with the quotes count taken away) — so each summand is known exactly.
+ */
+function sumAdds(page: Page, to: string, out: Count, inc: Count): [string, Metric, Count][] {
+  const adds: [string, Metric, Count][] = [];
+  const points = (m: Metric) => (page.allowed.get(to)?.get(m) ?? []).filter((v) => v.min === v.max).map((v) => v.min);
+  const plus = (n: number): Count => ({ value: inc.value + n, min: inc.min + n, max: inc.max + n, exact: inc.exact });
+  for (const { total, part } of page.sums ?? []) {
+    const totals = points(total);
+    for (const q of points(part))
+      for (const r of totals) {
+        if (q === 0 || !totals.includes(r - q)) continue;
+        if (agrees(out, { min: q, max: q })) adds.push([to, total, plus(r - q)]); // the part changed
+        if (agrees(out, { min: r - q, max: r - q })) adds.push([to, total, plus(q)]); // the base changed
+      }
   }
   return adds;
 }

@@ -12,6 +12,16 @@ export interface Stated {
 /** postId → metric → every value the page (as mutated so far) legitimately states for it. */
 export type Allowed = Map<string, Map<Metric, Stated[]>>;
 
+/**
+ * Metrics a site shows as a sum of a number the page prints and another metric's number: Mastodon's reposts are
+ * boosts + quotes (lib/sites/mastodon.ts). A swap that changes one summand changes the sum the page states.
+ */
+export interface Sum {
+  total: Metric;
+  part: Metric;
+}
+export const SUMS: Partial<Record<string, readonly Sum[]>> = { mastodon: [{ total: 'reposts', part: 'quotes' }] };
+
 export const stated = (c: { min: number; max: number }): Stated => ({ min: c.min, max: c.max });
 
 /**

@@ -158,6 +158,37 @@ describe('x.scan on hand-made fixtures', () => {
     expect(x.read(quiet, HOME)!.metrics).toEqual(m(e(0), e(0), undefined, e(0), e(0)));
   });
 
+  // Found by the adapter fuzz (test/fuzz, FUZZ_SEED=12345 FUZZ_SCALE=3): fixture + the mutation that showed the bug.
+  const postById = (doc: Document, id: string) =>
+    Array.from(doc.querySelectorAll(x.postSelector)).find((a) => x.read(a, HOME)?.postId === id)!;
+  it.each<[string, string, string, string]>([
+    // seed 3039471437: its analytics link (no count shown) then showed the quote's reply "50" as views
+    ['garbled.html', '1797553810437046273', '1797629307909046278', 'a[href$="/analytics"]'],
+    // seed 4028359557: the empty repost button then showed the copy's "48", and the copy's like/bookmark buttons
+    // came first in the bar: 553 likes (the bar says 2), 9 bookmarks
+    ['ja.html', '1974701078737846282', '1974670879749046280', '[data-testid="retweet"] svg'],
+  ])('%s: %s reads the same with a copy of %s in its %s', (file, id, otherId, host) => {
+    const doc = load(file);
+    const post = postById(doc, id);
+    const before = x.read(post, HOME)!.metrics;
+    post.querySelector(host)!.prepend(postById(doc, otherId).cloneNode(true));
+    expect(x.read(post, HOME)!.metrics).toEqual(before);
+  });
+
+  it('infers 0 views only when the id and the <time> agree the tweet is from the view era', () => {
+    // seed 587520648: the 2021 tweet given a 2025 id (status and analytics links) read 0 views from "View post
+    // analytics"; its <time> still says 2021, so the page does not state a 0
+    const doc = load('timeline.html');
+    const ann = postById(doc, '1371511509611446383');
+    for (const a of Array.from(ann.querySelectorAll('a[href*="/status/"]')))
+      a.setAttribute('href', a.getAttribute('href')!.replace('1371511509611446383', '1973332078883766777'));
+    const o = x.read(ann, HOME)!;
+    expect([o.postId, o.metrics]).toEqual(['1973332078883766777', all(30, 112, 1999, 403)]);
+    // with the <time> agreeing, the missing count is 0 views
+    ann.querySelector('time')!.setAttribute('datetime', '2025-10-01T08:00:00.000Z');
+    expect(x.read(ann, HOME)!.metrics).toEqual(all(30, 112, 1999, 403, 0));
+  });
+
   it('re-derives identity from the element on every read (recycled nodes)', () => {
     const doc = load('focused.html');
     const article = doc.querySelectorAll(x.postSelector)[2]!;
