@@ -227,10 +227,20 @@ function labelCount(label: string | null, locale?: string): Count | 'none' | 'ba
 
 /** A visible count ("1.2K", "1,2 Mio.", "87 quotes"): undefined when there is no text, 'bad' when unreadable. */
 function textCount(el: Element | undefined, locale?: string): Reading {
-  const text = el?.textContent?.trim();
+  const text = el && ownText(el).trim();
   if (!text) return undefined;
   const c = parseCount(text, locale);
   return c && c.max <= MAX_PLAUSIBLE ? c : 'bad';
+}
+
+/** `el`'s text without that of a post nested in it (one moved into a button is not the button's label). */
+function ownText(el: Element): string {
+  let out = '';
+  for (const n of Array.from(el.childNodes)) {
+    if (n.nodeType === 3) out += n.textContent ?? '';
+    else if (n.nodeType === 1 && !(n as Element).matches(ANY_ITEM) && !isNested(n as Element, el)) out += ownText(n as Element);
+  }
+  return out;
 }
 
 const known = (r: Reading): Count | undefined => (r === 'bad' ? undefined : r);
@@ -255,7 +265,7 @@ function combinedReposts(post: Element, locale?: string): Reading {
   const shown = own(post, SELECTORS.repostCount)[0];
   if (shown) return textCount(shown, locale);
   const button = own(post, SELECTORS.repostBtn)[0];
-  if (button && !/\p{Nd}/u.test(button.textContent ?? '')) return exactCount(0);
+  if (button && !/\p{Nd}/u.test(ownText(button))) return exactCount(0);
   return undefined;
 }
 
@@ -301,7 +311,8 @@ function readMetrics(post: Element, anchor: boolean, locale?: string): Metrics {
   if (replies) out.replies = replies;
 
   const like = own(post, SELECTORS.likeBtn)[0];
-  const likeShown = like?.querySelector(SELECTORS.likeCount) ?? undefined;
+  // the button's own count: a post moved into the button brings its own likeCount along
+  const likeShown = like && own(post, SELECTORS.likeCount).find((c) => like.contains(c));
   let likes = buttonCount(like, likeShown, locale);
   if (!likes && anchor && (!like || labelCount(like.getAttribute('aria-label'), locale) === 'none')) {
     likes = known(textCount(own(post, SELECTORS.likesX)[0], locale));

@@ -22,7 +22,8 @@ import { scanPosts } from './scan';
  *  reposts        button[aria-label*="repost" i] "5 reposts of Ada’s post"  2025             feed, post, de
  *  impressions    .ca-entry-point__num-views ("1,234 impressions")         2025             own
  *  countsRow      .social-details-social-counts (badge anchor, classic)    2025             feed, post, own, dark, de
- *  newText        [data-testid="expandable-text-box"] (never read for counts) 2026-05       new-feed
+ *  newText        [data-testid="expandable-text-box"] (never read for counts; 2026-05       new-feed
+ *                 two in one card: not read)
  *  newCounts      leaf p/span/button/a text or aria "1,234 reactions"      2026-05          new-feed (#4: "N impressions")
  *  anaCard        section.member-analytics-addon-card__base-card           ReachLab 2026    analytics-en, analytics-fr
  *  anaHeader      .member-analytics-addon-header__title (h2)               ReachLab 2026    analytics-en, analytics-fr
@@ -268,6 +269,10 @@ function read(el: Element, url: URL): PostObservation | undefined {
   try {
     if (el.matches(SELECTORS.anaCard)) return readAnalyticsPage(el, url);
     if (!isPrimary(el)) return undefined;
+    // A new-feed card shows one post's text. A card holding two (a card moved into another and no longer marked
+    // as a listitem, or a repost with commentary) pairs a link and counts of one post with those of the other:
+    // which link is this card's, whose counts are these? Not read.
+    if (el.matches(SELECTORS.newPost) && own(el, SELECTORS.newText).length > 1) return undefined;
     const id = identify(el, url);
     if (!id) return undefined;
     const lang = locale(el);

@@ -207,7 +207,8 @@ export function shortNumberRange(c: Count): Count {
 }
 
 export function readCount(el: Element | null | undefined, locale?: string): Count | undefined {
-  if (!el) return undefined;
+  // a post moved into the counter brings its own numbers along: which one is this counter's?
+  if (!el || el.querySelector(`${SELECTORS.anyStatus}, ${CONTAINERS}`)) return undefined;
   const text = shownText(el)?.trim();
   if (!text || /[+＋]/.test(text)) return undefined; // "1+": Mastodon 2.x's obfuscated reply count
   const c = parseCount(text, locale);
@@ -215,10 +216,13 @@ export function readCount(el: Element | null | undefined, locale?: string): Coun
   return shortNumberRange(c);
 }
 
-/** The one button in `bar` holding an icon that matches `icon`; none, or two, is no button. */
-function buttonWith(bar: Element, icon: string): Element | undefined {
+/**
+ * The one button in `bar` holding an icon that matches `icon`; none, or two, is no button. Only `status`'s own
+ * icons count: a post nested in the bar (even inside one of its buttons) has its own buttons and counters.
+ */
+function buttonWith(status: Element, bar: Element, icon: string): Element | undefined {
   const buttons = new Set(
-    Array.from(bar.querySelectorAll(icon))
+    own(status, icon)
       .map((i) => i.closest('button'))
       .filter((b): b is HTMLButtonElement => b !== null && bar.contains(b)),
   );
@@ -230,14 +234,14 @@ function rowMetrics(status: Element, locale?: string): Metrics {
   const bars = own(status, SELECTORS.actionBar);
   if (bars.length !== 1) return out;
   const bar = bars[0]!;
-  const favourites = Array.from(bar.querySelectorAll(SELECTORS.favourite));
+  const favourites = own(status, SELECTORS.favourite).filter((b) => bar.contains(b));
   const buttons: [keyof Metrics, Element | undefined][] = [
-    ['replies', buttonWith(bar, SELECTORS.reply)],
-    ['reposts', buttonWith(bar, SELECTORS.boost)],
+    ['replies', buttonWith(status, bar, SELECTORS.reply)],
+    ['reposts', buttonWith(status, bar, SELECTORS.boost)],
     ['likes', favourites.length === 1 ? favourites[0] : undefined],
   ];
   for (const [metric, button] of buttons) {
-    const counters = button ? button.querySelectorAll(SELECTORS.counter) : [];
+    const counters = button ? own(status, SELECTORS.counter).filter((c) => button.contains(c)) : [];
     if (counters.length !== 1) continue; // no counter: this view hides it (home timeline boosts, favourites)
     const c = readCount(counters[0], locale);
     if (c) out[metric] = c;

@@ -40,7 +40,8 @@ import type { Metrics, PostObservation, SiteAdapter } from '../types';
  *                 missing or unreadable
  *  oldAd          .promoted, .promotedlink, [data-promoted="true"]       §7; classes: best knowledge       old-listing #1 (classes), #7 (attribute)
  *  oldScore       .midcol .score showing "•": the subreddit hides        best knowledge                    old-listing #3
- *                 young posts' scores, data-score is then not trusted
+ *                 young posts' scores, data-score is then not trusted;
+ *                 nor when the thing has no such box at all
  *  oldTitle       a.title → text                                         best knowledge                    old-listing
  *  oldEntry       .entry (title, tagline, buttons): the badge goes       best knowledge                    old-listing
  *                 after it; inside it, its overflow:hidden clips the
@@ -243,10 +244,14 @@ const own = (thing: Element, selector: string): Element[] =>
 
 /**
  * Subreddits can hide scores of young posts: old Reddit then prints "•" where the score goes, while the
- * data-score attribute is still there (holding a placeholder). A score the page itself hides is not read.
+ * data-score attribute is still there (holding a placeholder). A score the page itself hides is not read — and
+ * neither is one whose vote box is missing: only the box tells a real data-score from the placeholder, so
+ * without it (not rendered yet, stripped) the attribute is not trusted.
  */
-const scoreHidden = (thing: Element): boolean =>
-  own(thing, SELECTORS.oldScore).some((s) => (s.textContent ?? '').trim() === '\u2022');
+const scoreHidden = (thing: Element): boolean => {
+  const shown = own(thing, SELECTORS.oldScore);
+  return shown.length === 0 || shown.some((s) => (s.textContent ?? '').trim() === '\u2022');
+};
 
 function readOld(el: Element): PostObservation | undefined {
   if (isOldAd(el)) return undefined;

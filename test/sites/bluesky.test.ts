@@ -342,6 +342,29 @@ describe('fuzz regressions (test/fuzz, issue 8)', () => {
     }
   }
 
+  // bluesky/de.html seed 24724550 (FUZZ_SCALE=3): the post of did:plc:vzsz… moved into the like button's <svg> of
+  // moritz's post (likes "2,3 Mio."): the button's count was looked up with querySelector and found the moved
+  // post's "1,2 Mio." first. A post moved into a reply or like button of another lends it no count.
+  for (const [file, url] of PAGES.filter(([f]) => f === 'de.html' || f === 'dark.html')) {
+    it(`${file}: an item moved into another's reply or like button lends it no count`, () => {
+      const n = load(file).querySelectorAll(bluesky.postSelector).length;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          for (const button of [SELECTORS.replyBtn, SELECTORS.likeBtn]) {
+            if (i === j) continue;
+            const doc = load(file);
+            const items = Array.from(doc.querySelectorAll(bluesky.postSelector));
+            const before = bluesky.read(items[i]!, url);
+            const target = items[i]!.querySelector(button);
+            if (!before || !target) continue;
+            (target.firstElementChild ?? target).prepend(items[j]!);
+            expect(bluesky.read(items[i]!, url)?.metrics, `${file} ${i} ← ${j} in ${button}`).toEqual(before.metrics);
+          }
+        }
+      }
+    }, 30_000);
+  }
+
   // bluesky/thread.html page 52: alice's reply (3m2743j54di2q, replies 2, likes 31) without its permalink, the
   // focused post not on the page: the reply took the URL's id 3m26zw57s7n3r (alice's focused post).
   it('a thread reply whose permalink is gone is not recorded, never under the page URL\'s id', () => {

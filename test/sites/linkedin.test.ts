@@ -226,6 +226,21 @@ describe('linkedin adapter: fuzz regressions (test/fuzz, issue 8)', () => {
     expect(read(page(card('/feed/update/urn:li:activity:7532021344456868762/', 12)))).toEqual([[urn('7532005769521234381'), undefined]]);
   });
 
+  // linkedin/new-feed.html page 24 (FUZZ_SEED=12345 FUZZ_SCALE=3): Bram's card lost its activity link; Me Author's
+  // card, moved into it, lost role=listitem: the outer card took the inner card's link (7532145943941943810) as its
+  // own and recorded Bram's 56 comments and 7 reposts under it. A new-feed card holding two posts' text is not read.
+  it('new-feed.html: a card moved into another and unmarked, the outer without its link, records nothing', () => {
+    const doc = load('new-feed.html');
+    const items = Array.from(doc.querySelectorAll(SELECTORS.newPost));
+    const [bram, , , me] = items;
+    expect(linkedin.read(me!, FEED)?.postId).toBe(urn('7532145943941943810'));
+    bram!.querySelector('a[href*="urn:li:activity"]')!.removeAttribute('href');
+    bram!.querySelector('._f0e1d2')!.append(me!);
+    me!.setAttribute('role', 'LYtc');
+    expect(linkedin.scan(doc, FEED).map((o) => o.postId)).not.toContain(urn('7532145943941943810'));
+    expect(linkedin.read(bram!, FEED)).toBeUndefined();
+  });
+
   // linkedin/analytics-fr.html page 162 (FUZZ_SCALE=3): the Discovery card (its Impressions item's class garbled)
   // moved into the Republications item of the social engagement card; that item paired the moved card's
   // "Impressions" label with its own value 9. A card or item inside another pairs its own labels and values only.

@@ -249,6 +249,45 @@ describe('recycled elements: identity comes from the post’s own link at every 
   });
 });
 
+describe('fuzz regressions (test/fuzz, issue 8)', () => {
+  // mastodon/explore-posts.html seed 220686537 (FUZZ_SCALE=3): bob's article (replies 3) moved into dana's reply
+  // button, whose own icon lost its class: dana read bob's reply count as hers. Every post moved into every button
+  // of another's action bar, with or without that button's own icon, lends the other post no number: what it
+  // reads is what it read before, or absent.
+  const url = new URL(`${SOCIAL}/explore/posts`);
+  it('a post moved into another post’s action-bar button lends it no count', () => {
+    const doc = load('explore-posts.html');
+    const originals = Array.from(doc.querySelectorAll(SELECTORS.article));
+    let tried = 0;
+    for (let i = 0; i < originals.length; i++) {
+      for (let j = 0; j < originals.length; j++) {
+        for (let b = 0; b < 3; b++) {
+          for (const [dropIcon, intoCounter] of [[false, false], [true, false], [false, true], [true, true]]) {
+            if (i === j) continue;
+            const [outer, inner] = [originals[i]!.cloneNode(true) as Element, originals[j]!.cloneNode(true) as Element];
+            doc.body.append(outer);
+            const before = mastodon.read(outer, url);
+            const button = outer.querySelectorAll(`${SELECTORS.actionBar} button`)[b];
+            if (!before || !button) continue;
+            // into the button, or (seed 2568815558, FUZZ_SCALE=4) into its counter
+            (intoCounter ? (button.querySelector(SELECTORS.counter) ?? button) : button).prepend(inner);
+            if (dropIcon) button.querySelector(':scope > svg')?.removeAttribute('class');
+            const after = mastodon.read(outer, url);
+            outer.remove();
+            expect(after?.postId).toBe(before.postId);
+            for (const [metric, c] of Object.entries(after!.metrics))
+              expect(c, `${i} ← ${j} in button ${b}${intoCounter ? '’s counter' : ''}${dropIcon ? ', icon gone' : ''}: ${metric}`).toEqual(
+                before.metrics[metric as keyof Metrics],
+              );
+            tried++;
+          }
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(50);
+  }, 30_000);
+});
+
 describe('bad input', () => {
   it('never throws, whatever the root', () => {
     const url = new URL(`${SOCIAL}/home`);

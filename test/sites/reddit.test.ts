@@ -323,6 +323,19 @@ describe('reddit: counts', () => {
     expect(reddit.read(hidden, HOME)!.metrics).toEqual(m(250, 3));
   });
 
+  // reddit/old-listing.html seeds 1273885951, 1237373502 (FUZZ_SCALE=3/4): the score-hidden post's vote box
+  // removed, its placeholder data-score="1" was read as likes 1. Only the box tells a real data-score from the
+  // placeholder: without it, no score is read (for any post); comments are still read.
+  it.each([
+    ['t3_1p3r7ua', 3], // score hidden ("•"), data-score="1" a placeholder
+    ['t3_1p2z0kd', 31], // score shown (-7)
+  ])('old Reddit: %s without its vote box reads no score', (fullname, comments) => {
+    const thing = load('old-listing.html').querySelector(`[data-fullname="${fullname}"]`)!;
+    expect(reddit.read(thing, HOME)!.metrics.likes === undefined).toBe(fullname === 't3_1p3r7ua');
+    thing.querySelector('.midcol')!.remove();
+    expect(reddit.read(thing, HOME)!.metrics).toEqual(m(undefined, comments));
+  });
+
   it('views: only figures labelled as views in the post\'s own insights slots; disagreement or garble is absent', () => {
     const doc = load('own-post.html');
     const el = doc.querySelector(SELECTORS.post)!;
