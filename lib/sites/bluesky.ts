@@ -6,6 +6,7 @@ import { sum } from '../interval';
 import type { Metrics, PostObservation, SiteAdapter } from '../types';
 import { cdnDid, isDid, isHandle, postPath, profileActor, tidTime, type PostPath } from './bluesky-ids';
 import { scanPosts } from './scan';
+import { ownedBy, ownMatches } from './own';
 
 /*
  * Selectors, one table. bsky.app is bluesky-social/social-app rendered by react-native-web, which writes each
@@ -93,16 +94,10 @@ function isNested(n: Element, post: Element): boolean {
  * Is `el` the post's own, not a quoted post's nor part of another feed or thread item rendered inside this one (a
  * recycled cell caught mid-move)? Such an item carries its own links, text and action bar: they name and count it.
  */
-function owns(post: Element, el: Element): boolean {
-  for (let n = el.parentElement; n; n = n.parentElement) {
-    if (n === post) return true;
-    if (isNested(n, post) || n.matches(ANY_ITEM)) return false;
-  }
-  return false;
-}
+const owns = (post: Element, el: Element): boolean => ownedBy(post, el, (n) => isNested(n, post) || n.matches(ANY_ITEM));
 
 const own = (post: Element, selector: string): Element[] =>
-  Array.from(post.querySelectorAll(selector)).filter((e) => owns(post, e));
+  ownMatches(post, selector, (n) => isNested(n, post) || n.matches(ANY_ITEM));
 
 /** "alice.bsky.social" from data-testid="feedItem-by-alice.bsky.social" (lower-cased; DIDs as written). */
 function itemActor(el: Element): string | undefined {

@@ -7,6 +7,7 @@ import { sum } from '../interval';
 import type { Metrics, PostObservation, SiteAdapter } from '../types';
 import { BUILTIN_INSTANCES } from './mastodon-instances';
 import { scanPosts } from './scan';
+import { ownMatches } from './own';
 
 /*
  * Selectors, one table. "seen": the mastodon/mastodon web UI source that renders it (read 2026-09 in the public
@@ -122,8 +123,7 @@ interface Identity {
 }
 
 /** `el`'s elements matching `selector` that belong to `status` itself, not to a post quoted inside it. */
-const own = (status: Element, selector: string): Element[] =>
-  Array.from(status.querySelectorAll(selector)).filter((e) => e.parentElement?.closest(SELECTORS.anyStatus) === status);
+const own = (status: Element, selector: string): Element[] => ownMatches(status, selector, SELECTORS.anyStatus);
 
 function acctFromName(root: Element): { user: string; domain?: string } | undefined {
   const link = root.querySelector(SELECTORS.displayName);

@@ -4,6 +4,7 @@
 import { parseCount, type Count } from '../count';
 import type { Metric, Metrics, PostObservation, SiteAdapter } from '../types';
 import { scanPosts } from './scan';
+import { ownMatches } from './own';
 
 /*
  * Selectors, one table. "seen": where the selector is documented (no real TikTok page is in ../shared/fixtures/real,
@@ -135,9 +136,7 @@ export function idTime(id: string): number | undefined {
  * another (a feed item rendered into a neighbour's cell, a recycled node caught mid-move) has its own player, links
  * and counters; they name and count that post, never the one around it.
  */
-function own(el: Element, sel: string): Element[] {
-  return Array.from(el.querySelectorAll(sel)).filter((e) => e.parentElement?.closest(POST_SELECTOR) === el);
-}
+const own = (el: Element, sel: string): Element[] => ownMatches(el, sel, POST_SELECTOR);
 
 const ownFirst = (el: Element, sel: string): Element | undefined => own(el, sel)[0];
 

@@ -4,6 +4,7 @@ import { exactCount, parseCount } from '../count';
 import type { PostObservation, SiteAdapter } from '../types';
 import { Evidence, X_COUNTERS, labelNumber, parseGroupLabel, type XCounter } from './x-labels';
 import { scanPosts } from './scan';
+import { ownedBy, ownMatches } from './own';
 
 /*
  * Selectors, one table. "seen": when X served it, per the real pages in ../shared/fixtures/real/x (rvinowise/
@@ -61,13 +62,7 @@ const isNestedPost = (n: Element): boolean =>
   n.tagName === 'ARTICLE' || (n.matches(SELECTORS.quoteLink) && n.querySelector('time') !== null);
 
 /** Is `el` part of `post` itself, not of a tweet nested in it? */
-function owns(post: Element, el: Element): boolean {
-  for (let n = el.parentElement; n; n = n.parentElement) {
-    if (n === post) return true;
-    if (isNestedPost(n)) return false;
-  }
-  return false;
-}
+const owns = (post: Element, el: Element): boolean => ownedBy(post, el, isNestedPost);
 
 /** Is `el` inside `container` without a tweet nested in between (a post copied into a button is not the button's)? */
 function within(container: Element, el: Element): boolean {
@@ -75,8 +70,7 @@ function within(container: Element, el: Element): boolean {
   return true;
 }
 
-const own = (post: Element, selector: string): Element[] =>
-  Array.from(post.querySelectorAll(selector)).filter((e) => owns(post, e));
+const own = (post: Element, selector: string): Element[] => ownMatches(post, selector, isNestedPost);
 
 function statusPath(href: string | null): RegExpExecArray | null {
   if (!href) return null;
