@@ -46,12 +46,14 @@ export function columnHint(c: PostColumn, basis: 'auto' | RateBasis): string | u
 
 export function metricLabel(m: Metric): string {
   switch (m) {
-    case 'impressions': return t('dashboard.col.impressions');
-    case 'views': return t('dashboard.col.views');
-    case 'reach': return t('dashboard.col.reach');
-    case 'likes': return t('dashboard.col.likes');
-    case 'replies': return t('dashboard.col.replies');
-    case 'reposts': return t('dashboard.col.reposts');
+    // The table's columns name these; one label each.
+    case 'impressions':
+    case 'views':
+    case 'reach':
+    case 'likes':
+    case 'replies':
+    case 'reposts':
+      return columnLabel(m);
     case 'followers': return t('dashboard.metric.followers');
     case 'clicks': return t('dashboard.metric.clicks');
     case 'quotes': return t('dashboard.metric.quotes');

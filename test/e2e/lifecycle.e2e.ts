@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { homePage, tweet, withIds } from '../../scripts/demo-feed.mjs';
 import type { DemoTweet, DemoTweetWithId } from '../../scripts/demo-feed.mjs';
-import { collectPageErrors, scrollThrough, settle, useBrowser, type Extension } from './harness';
+import { collectPageErrors, scrollThrough, settle, useBrowser, type Extension, type SiteServer } from './harness';
 
 // What the functions passed to evaluate() use inside the extension (service worker or extension page) and
 // chrome://extensions.
@@ -124,6 +124,20 @@ async function holdIngest(ext: Extension): Promise<Page> {
 
 const badgeCount = (page: Page) => page.locator('[data-postmeter-post]').count();
 const dropped = (page: Page) => page.evaluate(() => document.documentElement.getAttribute('data-postmeter-dropped'));
+
+/** x.com/home showing one tweet, opened, read, badged and recorded. */
+async function openOnePost(b: { ext: Extension; site: SiteServer }, tweet: DemoTweet, seq: number) {
+  const now = Date.now();
+  const [post] = withIds([tweet], now, seq);
+  b.site.set(HOME, homePage([post!], now));
+  const page = await b.ext.context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(HOME);
+  await scrollThrough(page);
+  await expect.poll(() => badgeCount(page), { timeout: 10_000 }).toBe(1);
+  await settle(page);
+  return { now, post: post!, page, errors };
+}
 /** The like count a post has in the database (undefined: not stored). */
 const storedLikes = async (ext: Extension, id: string) => (await readDatabase(ext)).posts.find((p) => p.postId === id)?.metrics.likes?.value;
 
@@ -281,18 +295,10 @@ describe('extension lifecycle in Chromium', () => {
   });
 
   it('reloaded while a batch waits for its reply: the pending send ends quietly and is counted as dropped', async () => {
-    const now = Date.now();
-    const [post] = withIds([make('pending_send', { replies: 2, reposts: 3, likes: 40, bookmarks: 0, views: 5000 })], now, 81);
-    b.site.set(HOME, homePage([post!], now));
-    const page = await b.ext.context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(HOME);
-    await scrollThrough(page);
-    await expect.poll(() => badgeCount(page), { timeout: 10_000 }).toBe(1);
-    await settle(page);
+    const { now, post, page, errors } = await openOnePost(b, make('pending_send', { replies: 2, reposts: 3, likes: 40, bookmarks: 0, views: 5000 }), 81);
 
     await holdIngest(b.ext);
-    await showChanged(page, { ...post!, c: { ...post!.c, likes: 41 } }, now, 1);
+    await showChanged(page, { ...post, c: { ...post.c, likes: 41 } }, now, 1);
     await page.waitForTimeout(1_500); // the batch is sent, and waits
     await reloadExtension(b.ext);
 
@@ -302,25 +308,17 @@ describe('extension lifecycle in Chromium', () => {
   });
 
   it('the worker stopped while a page waits for its reply: the page sends the batch again and it is stored', async () => {
-    const now = Date.now();
-    const [post] = withIds([make('retried_send', { replies: 4, reposts: 5, likes: 60, bookmarks: 0, views: 7000 })], now, 91);
-    b.site.set(HOME, homePage([post!], now));
-    const page = await b.ext.context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(HOME);
-    await scrollThrough(page);
-    await expect.poll(() => badgeCount(page), { timeout: 10_000 }).toBe(1);
-    await settle(page);
+    const { now, post, page, errors } = await openOnePost(b, make('retried_send', { replies: 4, reposts: 5, likes: 60, bookmarks: 0, views: 7000 }), 91);
 
     const blocker = await holdIngest(b.ext);
-    await showChanged(page, { ...post!, c: { ...post!.c, likes: 61 } }, now, 1);
+    await showChanged(page, { ...post, c: { ...post.c, likes: 61 } }, now, 1);
     await page.waitForTimeout(1_500); // the batch is sent, and waits
     const cdp = await b.ext.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await blocker.close();
 
-    await expect.poll(() => storedLikes(b.ext, post!.id), { message: 'the batch, sent again', timeout: 10_000 }).toBe(61);
+    await expect.poll(() => storedLikes(b.ext, post.id), { message: 'the batch, sent again', timeout: 10_000 }).toBe(61);
     expect(await badgeCount(page), 'the script still runs').toBe(1);
     expect(await dropped(page)).toBeNull();
     expect(errors.errors).toEqual([]);

@@ -3,7 +3,7 @@
 // ../shared/fixtures/real, read in place (never copied into this repository).
 import fs from 'node:fs';
 import path from 'node:path';
-import { Window } from 'happy-dom';
+import { closeInertPages, parseInertPage } from '../support/inert-page';
 import { adapters } from '../../lib/sites';
 import { METRICS, type Metric, type SiteAdapter, type SiteId } from '../../lib/types';
 import { loadRealXExpectations, REAL_X_MISSING, type RealXMetric } from '../fixtures/x-real-errata';
@@ -214,11 +214,8 @@ interface YouTubeTruth {
   >;
 }
 
-const windows: Window[] = [];
 /** Close the happy-dom windows the real YouTube pages were parsed in. */
-export async function closeWindows(): Promise<void> {
-  for (const w of windows.splice(0)) await w.happyDOM.close();
-}
+export const closeWindows = closeInertPages;
 
 /**
  * The real YouTube pages, parsed in a window that loads nothing (SingleFile captures name stylesheets, scripts
@@ -230,24 +227,8 @@ export function realYouTube(): FixtureRef[] | null {
   const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as YouTubeTruth;
   const yt = adapter('youtube');
   return Object.entries(truth.files).map(([file, want]) => ({ name: `real youtube/${file}`, make: (): FuzzFixture => {
-    const win = new Window({
-      url: want.page_url,
-      settings: {
-        disableCSSFileLoading: true,
-        disableJavaScriptFileLoading: true,
-        disableJavaScriptEvaluation: true,
-        disableIframePageLoading: true,
-        navigation: {
-          disableMainFrameNavigation: true,
-          disableChildFrameNavigation: true,
-          disableChildPageNavigation: true,
-          disableFallbackToSetURL: true,
-        },
-      },
-    });
-    windows.push(win);
     const html = fs.readFileSync(path.join(REAL_YOUTUBE_DIR, file), 'utf8');
-    const doc = new win.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const doc = parseInertPage(html, want.page_url);
     const url = new URL(want.page_url);
     const allowed = statedBy(yt, doc, url);
     const listed: [string, number, number][] = want.views

@@ -5,11 +5,11 @@
 // copied into this repository.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCount } from '../../lib/count';
 import { youtube } from '../../lib/sites/youtube';
 import type { PostObservation } from '../../lib/types';
+import { closeInertPages, parseInertPage } from '../support/inert-page';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const REAL_DIR = path.resolve(REPO_ROOT, '../shared/fixtures/real/youtube');
@@ -51,30 +51,10 @@ if (!truth) {
 }
 
 /** One window per page, loading nothing: SingleFile captures name stylesheets, scripts and frames. */
-const windows: Window[] = [];
 function parse(file: string, url: string): Document {
-  const win = new Window({
-    url,
-    settings: {
-      disableCSSFileLoading: true,
-      disableJavaScriptFileLoading: true,
-      disableJavaScriptEvaluation: true,
-      disableIframePageLoading: true,
-      navigation: {
-        disableMainFrameNavigation: true,
-        disableChildFrameNavigation: true,
-        disableChildPageNavigation: true,
-        disableFallbackToSetURL: true,
-      },
-    },
-  });
-  windows.push(win);
-  const html = fs.readFileSync(path.join(REAL_DIR, file), 'utf8');
-  return new win.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  return parseInertPage(fs.readFileSync(path.join(REAL_DIR, file), 'utf8'), url);
 }
-afterAll(async () => {
-  for (const w of windows) await w.happyDOM.close();
-});
+afterAll(closeInertPages);
 
 const contains = (o: PostObservation | undefined, v: number) =>
   o?.metrics.views !== undefined && o.metrics.views.min <= v && v <= o.metrics.views.max;
