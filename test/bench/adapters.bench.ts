@@ -1,30 +1,24 @@
 // adapter_scan_us_per_post_<site>: µs per post for adapter.scan() over each site's hand-made fixtures
-// (test/fixtures/<site>/*.html) in a happy-dom Window. No budget: a figure to watch, per site (issue 9). The
-// in-browser cost of the whole content script is a separate figure (content_us_per_post, issue 9).
+// (test/fixtures/<site>/*.html, each read at the address in test/fixtures/urls.ts) in a happy-dom Window.
+// No budget: a figure to watch, per site (issue 9). happy-dom's selectors are slower than a browser's, so these
+// are upper bounds; the in-browser cost of the whole content script is content_us_per_post (scan.bench.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { adapters } from '../../lib/sites';
-import type { SiteId } from '../../lib/types';
+import { fixtureUrl } from '../fixtures/urls';
 import { describeTiming, figure, timeInterleaved, type BenchGroup, type Figure } from './harness';
-
-/** The page each site's fixtures were saved from (the adapter must match it). */
-const PAGE_URL: Partial<Record<SiteId, string>> = {
-  x: 'https://x.com/home',
-};
 
 const adapterScanGroup: BenchGroup = async (ctx) => {
   const out: Figure[] = [];
   for (const adapter of adapters) {
     const dir = path.join(ctx.root, 'test/fixtures', adapter.id);
-    const page = PAGE_URL[adapter.id];
-    if (!page || !fs.existsSync(dir)) {
-      ctx.log(`adapter ${adapter.id}: no fixtures or page URL, skipped`);
+    if (!fs.existsSync(dir)) {
+      ctx.log(`adapter ${adapter.id}: no fixtures, skipped`);
       continue;
     }
-    const url = new URL(page);
     const window = new Window({
-      url: page,
+      url: fixtureUrl(`${adapter.id}/`),
       settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
     });
     try {
@@ -35,7 +29,9 @@ const adapterScanGroup: BenchGroup = async (ctx) => {
         .sort()
         .map((f) => {
           const doc = parser.parseFromString(fs.readFileSync(path.join(dir, f), 'utf8'), 'text/html') as unknown as Document;
-          return { file: f, doc, posts: adapter.scan(doc, url).length };
+          // Each fixture at the address it was saved from (adapters read ids and page kinds from the URL).
+          const url = new URL(fixtureUrl(`${adapter.id}/${f}`));
+          return { file: f, doc, url, posts: adapter.scan(doc, url).length };
         })
         .filter((p) => {
           if (p.posts === 0) ctx.log(`adapter ${adapter.id}: ${p.file} has no posts, left out`);
@@ -48,11 +44,11 @@ const adapterScanGroup: BenchGroup = async (ctx) => {
           name: `${adapter.id} ${p.file} (${p.posts} posts)`,
           run(n: number) {
             let seen = 0;
-            for (let i = 0; i < n; i++) seen += adapter.scan(p.doc, url).length;
+            for (let i = 0; i < n; i++) seen += adapter.scan(p.doc, p.url).length;
             return seen;
           },
         })),
-        ctx.quick ? { opsPerRound: 1, rounds: 1, warmupMs: 0 } : { opsPerRound: 50, rounds: 21, warmupMs: 300 },
+        ctx.quick ? { opsPerRound: 1, rounds: 1, warmupMs: 0 } : { opsPerRound: 20, rounds: 15, warmupMs: 200 },
       );
       let us = 0;
       let posts = 0;

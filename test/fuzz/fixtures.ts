@@ -8,69 +8,12 @@ import { adapters } from '../../lib/sites';
 import { METRICS, type Metric, type SiteAdapter, type SiteId } from '../../lib/types';
 import { loadRealXExpectations, REAL_X_MISSING, type RealXMetric } from '../fixtures/x-real-errata';
 import type { FuzzFixture } from './fuzz';
+import { fixtureUrl } from '../fixtures/urls';
 import { addAllowed, allowedFromScan, type Allowed } from './truth';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const adapter = (id: SiteId) => adapters.find((a) => a.id === id)!;
 
-/** Default address per site, then the files whose unit test scans them elsewhere (test/sites/<site>.test.ts). */
-const HOME: Record<SiteId, string> = {
-  x: 'https://x.com/home',
-  linkedin: 'https://www.linkedin.com/feed/',
-  reddit: 'https://www.reddit.com/',
-  youtube: 'https://www.youtube.com/',
-  mastodon: 'https://mastodon.social/explore',
-  bluesky: 'https://bsky.app/',
-  instagram: 'https://www.instagram.com/',
-  threads: 'https://www.threads.com/',
-  tiktok: 'https://www.tiktok.com/foryou',
-  facebook: 'https://www.facebook.com/',
-};
-const PAGE_URL: Record<string, string> = {
-  'bluesky/profile.html': 'https://bsky.app/profile/alice.bsky.social',
-  'bluesky/thread.html': 'https://bsky.app/profile/alice.bsky.social/post/3m26zw57s7n3r',
-  'bluesky/dark.html': 'https://bsky.app/profile/did:plc:zuxygfgtmp5xe5k6glbdavmx/post/3lwf2olzlap43',
-  'bluesky/logged-out.html': 'https://bsky.app/profile/quinn.bsky.social',
-  'bluesky/notifications.html': 'https://bsky.app/notifications',
-  'facebook/post.html': 'https://www.facebook.com/fernbrookbakery/posts/pfbid02Xk7c9WqZr4hT1mYpB6sNdVe3LgJuA8oQfKxRbHn5tCw2iMzE7yPvDl',
-  'facebook/video.html': 'https://www.facebook.com/riverside.cinema/videos/1122334455667788',
-  'facebook/insights.html': 'https://www.facebook.com/fernbrookbakery/posts/pfbid0Lm3QvX8kR2aYt7PwZc5NhBs9JeD4uGfV1oTq6CiK8xWnA3rHyEb5Mzg',
-  'facebook/dark.html': 'https://web.facebook.com/',
-  'facebook/logged-out.html': 'https://www.facebook.com/fernbrookbakery',
-  'instagram/post.html': 'https://www.instagram.com/alice_makes/p/C9pOsT12345/',
-  'instagram/reel.html': 'https://www.instagram.com/reel/DCreel98765/',
-  'instagram/insights.html': 'https://www.instagram.com/p/DDinsight01/insights/',
-  'instagram/post-es.html': 'https://www.instagram.com/p/DF5esES0001/',
-  'instagram/logged-out.html': 'https://www.instagram.com/p/DH7out00001/',
-  'linkedin/post.html': 'https://www.linkedin.com/feed/update/urn:li:activity:7532068069263771905/',
-  'linkedin/analytics-en.html': 'https://www.linkedin.com/analytics/post-summary/urn:li:activity:7532192668748846953/',
-  'linkedin/analytics-fr.html': 'https://www.linkedin.com/analytics/post-summary/urn:li:activity:7532208243684481334/',
-  'mastodon/explore-posts.html': 'https://mastodon.social/explore/posts',
-  'mastodon/home.html': 'https://mastodon.social/home',
-  'mastodon/boosted.html': 'https://mastodon.social/home',
-  'mastodon/detailed.html': 'https://mastodon.social/@kestrel/117090346336261656',
-  'mastodon/remote-instance.html': 'https://fosstodon.org/explore/posts',
-  'reddit/subreddit.html': 'https://www.reddit.com/r/woodworking/',
-  'reddit/post.html': 'https://www.reddit.com/r/AskHistorians/comments/1p3m9zt/how_were_medieval_bridges_financed/',
-  'reddit/own-post.html': 'https://www.reddit.com/r/woodworking/comments/1p3s0ab/my_shop_after_two_years/',
-  'reddit/de.html': 'https://www.reddit.com/r/de/',
-  'reddit/dark-profile.html': 'https://www.reddit.com/user/quiet_maple/submitted/',
-  'reddit/logged-out.html': 'https://www.reddit.com/r/popular/',
-  'reddit/old-listing.html': 'https://old.reddit.com/r/woodworking/',
-  'tiktok/video.html': 'https://www.tiktok.com/@dana.dance/video/7544513354287534846',
-  'tiktok/profile.html': 'https://www.tiktok.com/@erin.art',
-  'tiktok/studio.html': 'https://www.tiktok.com/tiktokstudio/analytics/7523262414285882135',
-  'tiktok/de.html': 'https://www.tiktok.com/@lena.backt/video/7556873839589594041',
-  'tiktok/logged-out.html': 'https://www.tiktok.com/@gus.garden',
-  'youtube/subscriptions-dark.html': 'https://www.youtube.com/feed/subscriptions',
-  'youtube/search-2025.html': 'https://www.youtube.com/results?search_query=harbour+lights',
-  'youtube/watch.html': 'https://www.youtube.com/watch?v=WAtchPage01',
-  'youtube/de-watch.html': 'https://www.youtube.com/watch?v=dEwatch0001',
-  'youtube/de-search.html': 'https://www.youtube.com/results?search_query=hafenlichter',
-  'youtube/shorts.html': 'https://www.youtube.com/shorts/rEel0000002',
-  'youtube/channel.html': 'https://www.youtube.com/@harbourlights',
-  'youtube/studio-reach.html': 'https://studio.youtube.com/video/sTudio00001/analytics/tab-reach_viewers/period-default',
-};
 
 /**
  * Everything the unmutated page states, as the adapter reads it: every post element's own reading (a duplicate
@@ -163,7 +106,7 @@ export function handMade(site: SiteId): FixtureRef[] {
     .map((file) => {
       const name = `${site}/${file}`;
       const make = (): FuzzFixture => {
-        const url = new URL(PAGE_URL[name] ?? HOME[site]);
+        const url = new URL(fixtureUrl(name));
         const doc = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
         const a = adapter(site);
         const allowed = statedBy(a, doc, url);
