@@ -30,12 +30,14 @@ interface Probe {
   lastIdbSuccess: number;
   /** One task after the last success event (its consequences rendered); -1 until then. */
   afterLastIdb: number;
+  /** When the database was open (the open request's success event); -1: not yet. */
+  opened: number;
 }
 
 /** Runs in every popup.html document before its own scripts (context.addInitScript). */
 function popupProbe(): void {
   if (location.protocol !== 'chrome-extension:' || location.pathname !== '/popup.html') return;
-  const probe: Probe = { firstRow: -1, firstEmpty: -1, idbSuccesses: 0, lastIdbSuccess: -1, afterLastIdb: -1 };
+  const probe: Probe = { firstRow: -1, firstEmpty: -1, idbSuccesses: 0, lastIdbSuccess: -1, afterLastIdb: -1, opened: -1 };
   (window as unknown as { __pmProbe: Probe }).__pmProbe = probe;
   const channel = new MessageChannel();
   channel.port1.onmessage = (e: MessageEvent<number>) => {
@@ -43,7 +45,8 @@ function popupProbe(): void {
   };
   // Registered on each request before the page's own listener, so it runs first; the page's promise chain
   // (and the render it triggers) then runs in microtasks, before the message posted here is delivered.
-  const onSuccess = () => {
+  const onSuccess = (e: Event) => {
+    if (probe.opened < 0 && e.target instanceof IDBOpenDBRequest) probe.opened = performance.now();
     probe.idbSuccesses++;
     probe.lastIdbSuccess = performance.now();
     channel.port2.postMessage(probe.idbSuccesses);
@@ -128,7 +131,7 @@ const popupGroup: BenchGroup = async (ctx) => {
       const p = o.probe;
       ctx.log(
         `${record ? '' : '(warm-up) '}${side}: shown at ${o.shown.toFixed(1)} ms` +
-          ` (empty message ${p.firstEmpty.toFixed(1)}, first row ${p.firstRow.toFixed(1)},` +
+          ` (database open ${p.opened.toFixed(1)}, empty message ${p.firstEmpty.toFixed(1)}, first row ${p.firstRow.toFixed(1)},` +
           ` ${p.idbSuccesses} IDB reads, last at ${p.lastIdbSuccess.toFixed(1)} ms)`,
       );
       if (record) times[side].push(o.shown);
