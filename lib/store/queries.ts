@@ -2,19 +2,14 @@
 import type { SiteId } from '../types';
 import type { StoreKey, StoreNames, StoreValue } from 'idb';
 import type { PostKey, PostRow, PostmeterDB, PostmeterDatabase, SnapshotRow } from './schema';
+import { newestFirst } from './newest';
 
 /** The `limit` posts seen most recently (newest lastSeen first), optionally for one site. */
 export async function recentPosts(db: PostmeterDatabase, limit: number, site?: SiteId): Promise<PostRow[]> {
-  const out: PostRow[] = [];
-  if (limit <= 0) return out;
-  const tx = db.transaction('posts');
-  const cursor = site
-    ? await tx.store
-        .index('by-site-lastSeen')
-        .openCursor(IDBKeyRange.bound([site, -Infinity], [site, Infinity]), 'prev')
-    : await tx.store.index('by-lastSeen').openCursor(null, 'prev');
-  for (let c = cursor; c && out.length < limit; c = await c.continue()) out.push(c.value);
-  return out;
+  const posts = db.transaction('posts').store;
+  return site
+    ? newestFirst(posts.index('by-site-lastSeen'), IDBKeyRange.bound([site, -Infinity], [site, Infinity]), limit)
+    : newestFirst(posts.index('by-lastSeen'), null, limit);
 }
 
 /** "site:postId" → [site, postId]. The site id holds no colon; a post id may. */
