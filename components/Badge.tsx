@@ -1,23 +1,27 @@
-// The inline badge beside a post: a few figures, each with a tooltip that names what it counts.
+// The inline badge beside a post: a few figures, each with a tooltip that names what it counts. Built with plain DOM
+// (components/badge-layer.tsx mounts it in a shadow root): every content script carries it, Preact would add its
+// runtime to each. Text goes only through textContent and attributes, never markup.
 import type { Figure } from '@/lib/figures';
 import { t } from './i18n';
 
-export interface BadgeProps {
-  figures: Figure[];
-  theme: 'light' | 'dark';
-}
-
-export function Badge({ figures, theme }: BadgeProps) {
+/** `<div class="pm-badge" role="note">` with one `<span class="pm-figure">` per figure; null when there are none. */
+export function badgeElement(doc: Document, figures: readonly Figure[], theme: 'light' | 'dark'): HTMLElement | null {
   if (!figures.length) return null;
-  return (
-    <div class="pm-badge" data-theme={theme} role="note" aria-label={t('badge.label')}>
-      {figures.map((f) => (
-        <span class="pm-figure" data-figure={f.id} title={f.title} aria-label={f.title} key={f.id}>
-          {f.text}
-        </span>
-      ))}
-    </div>
-  );
+  const badge = doc.createElement('div');
+  badge.className = 'pm-badge';
+  badge.setAttribute('data-theme', theme);
+  badge.setAttribute('role', 'note');
+  badge.setAttribute('aria-label', t('badge.label'));
+  for (const f of figures) {
+    const span = doc.createElement('span');
+    span.className = 'pm-figure';
+    span.setAttribute('data-figure', f.id);
+    span.title = f.title;
+    span.setAttribute('aria-label', f.title);
+    span.textContent = f.text;
+    badge.append(span);
+  }
+  return badge;
 }
 
 // Shadow-root styles: the host has no height, the badge floats in the post's bottom padding, so

@@ -1,9 +1,9 @@
 // Mounts one badge per post, in a shadow root after the adapter's anchor (the action bar).
 // The host carries data-postmeter-post="<site>:<postId>"; a recycled post element gets its host
-// re-keyed, never a second host. Scraped text only ever reaches Preact text nodes.
-import { render } from 'preact';
+// re-keyed, never a second host. Plain DOM, no Preact: this runs in every content script, where each kilobyte
+// is loaded on every page of the site. Scraped text only ever reaches textContent and attribute values.
 import type { Figure } from '@/lib/figures';
-import { Badge, BADGE_CSS } from './Badge';
+import { badgeElement, BADGE_CSS } from './Badge';
 
 export const BADGE_TAG = 'postmeter-badge';
 const THEME_TTL_MS = 1000;
@@ -47,14 +47,13 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       if (rendered.get(host) === signature) return;
       rendered.set(host, signature);
       host.setAttribute('data-postmeter-post', key);
-      render(<Badge figures={figures} theme={t} />, host.shadowRoot!.lastElementChild!);
+      const mount = host.shadowRoot!.lastElementChild!;
+      const badge = badgeElement(doc, figures, t);
+      if (badge) mount.replaceChildren(badge);
+      else mount.replaceChildren();
     },
     removeAll() {
-      for (const host of doc.querySelectorAll(BADGE_TAG)) {
-        const mount = host.shadowRoot?.lastElementChild;
-        if (mount) render(null, mount);
-        host.remove();
-      }
+      for (const host of doc.querySelectorAll(BADGE_TAG)) host.remove();
     },
   };
 }

@@ -13,8 +13,11 @@ import { INSTANCE_SCRIPT_PREFIX, instancePattern, instanceScriptId, parseInstanc
 /** Host names of the added instances (not mastodon.social, which is built in), sorted. */
 export const mastodonInstances = storage.defineItem<string[]>('local:mastodonInstances', { fallback: [] });
 
-/** The one content script of the extension, as the build names it. */
-export const CONTENT_SCRIPT = 'content-scripts/content.js';
+/**
+ * Mastodon's content script (entrypoints/mastodon.content.ts) as the build names it: what runs on an added instance.
+ * Before one script per site it was content-scripts/content.js: syncInstances registers such scripts again.
+ */
+export const CONTENT_SCRIPT = 'content-scripts/mastodon.js';
 
 export type InstanceRequest = { type: 'mastodon-instance'; action: 'add' | 'remove'; host: string };
 export type InstanceReply =
@@ -32,6 +35,7 @@ export function isInstanceRequest(v: unknown): v is InstanceRequest {
 interface RegisteredScript {
   id: string;
   matches?: string[];
+  js?: string[];
 }
 interface ScriptingApi {
   registerContentScripts(scripts: object[]): Promise<void>;
@@ -102,9 +106,11 @@ export async function syncInstances(): Promise<string[]> {
   if (api) {
     const registered = (await api.getRegisteredContentScripts()).filter((s) => s.id.startsWith(INSTANCE_SCRIPT_PREFIX));
     const wanted = new Set(keep.map(instanceScriptId));
-    const stray = registered.filter((s) => !wanted.has(s.id)).map((s) => s.id);
+    // A script registered by an older version can name a file this build no longer has: registered again.
+    const current = (s: RegisteredScript) => wanted.has(s.id) && s.js?.length === 1 && s.js[0] === CONTENT_SCRIPT;
+    const stray = registered.filter((s) => !current(s)).map((s) => s.id);
     if (stray.length) await api.unregisterContentScripts({ ids: stray });
-    const have = new Set(registered.map((s) => s.id));
+    const have = new Set(registered.filter(current).map((s) => s.id));
     const missing = keep.filter((h) => !have.has(instanceScriptId(h)));
     if (missing.length) {
       await api.registerContentScripts(

@@ -1,5 +1,5 @@
-// Host match patterns of the ten supported sites. The manifest's host_permissions and the content
-// script's `matches` both come from here, so a site is added in one place.
+// Host match patterns of the ten supported sites. The manifest's host_permissions and each site's content
+// script's `matches` (entrypoints/<site>.content.ts) come from here, so a site is added in one place.
 // Mastodon runs on any instance: mastodon.social works out of the box; users grant other instances at
 // runtime from the options page (optional host permission + a registered content script).
 export const SITE_MATCHES = {
@@ -17,5 +17,7 @@ export const SITE_MATCHES = {
 
 export const HOST_PERMISSIONS: string[] = Object.values(SITE_MATCHES).flat();
 
-/** The content script runs on every supported site. */
-export const CONTENT_MATCHES: string[] = HOST_PERMISSIONS;
+export type SiteWithHosts = keyof typeof SITE_MATCHES;
+
+/** The `matches` of one site's content script: that site's hosts only. */
+export const siteMatches = (site: SiteWithHosts): string[] => [...SITE_MATCHES[site]];

@@ -16,8 +16,13 @@ const groups = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).
 // The runner's rule (scripts/bench.mjs, needsBrowser).
 const usesBrowser = (file: string) => /from\s+['"]\.\/browser['"]/.test(fs.readFileSync(path.join(__dirname, file), 'utf8'));
 const nodeGroups = groups.filter((f) => !usesBrowser(f));
-const BROWSER_GROUPS = ['export.bench.ts', 'ingest.bench.ts', 'popup.bench.ts'];
+const BROWSER_GROUPS = ['bundle.bench.ts', 'export.bench.ts', 'ingest.bench.ts', 'popup.bench.ts'];
 const BROWSER_FIGURES = [
+  'bundle_content_gzip_kb',
+  'bundle_content_gzip_kb_x',
+  'bundle_content_gzip_kb_mastodon',
+  'bundle_popup_gzip_kb',
+  'bundle_dashboard_gzip_kb',
   'ingest_batched_vs_row',
   'ingest_batched_snapshots_per_s',
   'ingest_row_snapshots_per_s',
@@ -105,6 +110,8 @@ describe('npm run bench', () => {
     expect(figures.find((f) => f.name === 'popup_open_ratio')).toMatchObject({ unit: 'x', budget: '<=1.5' });
     expect(figures.find((f) => f.name === 'export_heap_ratio')).toMatchObject({ unit: 'x', budget: '<=0.25' });
     expect(figures.find((f) => f.name === 'export_vs_papaparse')).toMatchObject({ unit: 'x', budget: '>=1' });
+    expect(figures.find((f) => f.name === 'bundle_content_gzip_kb')).toMatchObject({ unit: 'KB', budget: '<=25' });
+    expect(figures.find((f) => f.name === 'bundle_popup_gzip_kb')).toMatchObject({ unit: 'KB', budget: '<=60' });
     expect(run.stderr).toContain('parsecount_us');
     expect(run.stderr).toMatch(/^machine: /m);
   });

@@ -16,6 +16,9 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, type Extension } from '../e2e/harness';
 
+/** The built Chromium extension (`wxt build` writes it; WXT_OUT_DIR moves it, as in test/e2e/harness.ts). */
+export const builtExtensionDir = (root: string): string => join(root, process.env.WXT_OUT_DIR || '.output', 'chrome-mv3');
+
 export const BENCH_ORIGIN = 'https://bench.localhost';
 const BENCH_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>';
 

@@ -357,7 +357,7 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
         expect.objectContaining({
           id: 'mastodon-fosstodon.org',
           matches: ['https://fosstodon.org/*'],
-          js: ['content-scripts/content.js'],
+          js: ['content-scripts/mastodon.js'],
           persistAcrossSessions: true,
         }),
       ]);

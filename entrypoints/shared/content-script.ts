@@ -1,0 +1,212 @@
+// What every site's content script does (entrypoints/<site>.content.ts): runs the scanner with the site's adapter,
+// sends batches to the background and draws badges. One script per site, each bundling only its own adapter, so a
+// page loads the code for its site alone. Content scripts never open IndexedDB (theirs would be the site's own
+// database). Follows the preferences at once: a site switched off in the options stops scanning and loses its
+// badges, switched on again it starts over; badge figures, basis and engagement sets redraw the badges already shown.
+//
+// Orphaned (the extension reloaded, updated or removed under an open page): Chromium leaves this script running
+// but takes every extension API away, and does not inject the new version into open tabs. The script notices
+// (ctx.isValid, asked before each read and send and every LIVENESS_MS), stops its scanner, removes its badges and
+// counts the observations it could no longer deliver: DROPPED_ATTRIBUTE. Reloading the page runs the new version.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SiteAdapter } from '@/lib/types';
+import { pauseReason, recordingState } from '../background/recording';
+import { startScanner, type Scanner } from '@/lib/scanner';
+import { badgeFigures, type FigureOptions } from '@/lib/figures';
+import { siteEnabled, type Preferences } from '@/lib/preferences';
+import { postKey, type PostObservation } from '@/lib/types';
+import type { Message, ObserveReply, PriorState, TabPostsReply } from '@/lib/messages';
+import { createBadgeLayer } from '@/components/badge-layer';
+import { figureWords } from '@/components/figure-words';
+import { uiLocale } from '@/components/i18n';
+import { getPreferences, watchPreferences } from './preferences';
+
+/** How often an idle page checks whether the extension is still there (a property read: cheap). */
+const LIVENESS_MS = 1000;
+/**
+ * On <html>, set only once something was dropped: how many observations this page read but could not deliver
+ * because the extension went away. A DOM attribute because it must outlive the extension: the script's own state
+ * is unreachable from outside its isolated world, and with every extension API gone there is nowhere else to put
+ * it; the page's DOM is what devtools and the browser tests can read. Absent when nothing was lost, so a page
+ * that never met a reload carries no trace of it.
+ */
+const DROPPED_ATTRIBUTE = 'data-postmeter-dropped';
+/** A batch that got no reply while the extension still looked present is sent once more this much later. */
+const RETRY_MS = 1000;
+
+/** Whether `adapter` reads this page (its `matches`, a throw counting as no). */
+export function adapterMatches(adapter: SiteAdapter, href: string = location.href): boolean {
+  try {
+    return adapter.matches(new URL(href));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs on the page when `adapter` reads it, else does nothing. `recognise` is asked only when the adapter does not
+ * match at first (Mastodon: an instance the user added, which the adapter learns of from storage).
+ */
+export async function runContentScript(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  recognise?: () => Promise<boolean>,
+): Promise<void> {
+  if (!adapterMatches(adapter) && !(await recognise?.())) return;
+  const debug = localStorage.getItem('postmeter:debug') ? console.debug.bind(console, '[postmeter]') : undefined;
+
+  const badges = createBadgeLayer(document);
+  /** Each post as stored before this page first reported it: "since you last saw it". */
+  const priors = new Map<string, PriorState | null>();
+  const lastRead = new Map<string, { el: Element; post: PostObservation }>();
+  let paused: ObserveReply['paused'];
+  let prefs: Preferences;
+  try {
+    prefs = await getPreferences();
+  } catch {
+    return; // the extension is being reloaded: nothing to run
+  }
+  const words = figureWords();
+  const locale = uiLocale();
+  const figureOptions = (): FigureOptions => ({ basis: prefs.erBasis, sets: prefs.engagement, locale, words });
+
+  function drawBadge(el: Element, post: PostObservation): void {
+    const anchor = adapter.badgeAnchor?.(el);
+    if (!anchor) return;
+    const key = postKey(post);
+    const figures = badgeFigures(post, priors.get(key), Date.now(), figureOptions()).filter((f) => prefs.badge[f.id]);
+    badges.show(anchor, key, figures);
+  }
+
+  function redrawBadges(): void {
+    for (const { el, post } of lastRead.values()) if (el.isConnected) drawBadge(el, post);
+  }
+
+  /** Sends a batch; 'orphaned' when it could not be delivered because the extension went away. */
+  async function send(posts: PostObservation[]): Promise<'sent' | 'failed' | 'orphaned'> {
+    const message: Message = { type: 'observe', observedAt: Date.now(), pageUrl: location.href, posts };
+    const outcome = await sendOnce(message);
+    if (outcome !== 'failed') return outcome;
+    // No reply while the extension still looked present. Either its service worker was stopped in the middle
+    // of the batch (a batch is stored whole or not at all, and the same counts sent again add no snapshot, so
+    // trying again is safe), or the extension is being reloaded and this script is not told yet (Chromium
+    // rejects the pending message about 0.1 s before runtime.id goes). A moment later tells which. A plain
+    // timer: ctx.setTimeout would never fire once orphaned, and the batch would go uncounted.
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    return sendOnce(message);
+  }
+
+  async function sendOnce(message: Message & { type: 'observe' }): Promise<'sent' | 'failed' | 'orphaned'> {
+    if (!ctx.isValid) return 'orphaned';
+    try {
+      const reply = (await browser.runtime.sendMessage(message)) as ObserveReply | undefined;
+      // The background always answers with an ObserveReply. Chromium resolves with nothing instead when the
+      // service worker is stopped while the batch is being stored, and then it may not have been: not delivered.
+      if (!reply) {
+        debug?.('no reply');
+        return 'failed';
+      }
+      paused = reply.paused;
+      for (const [key, prior] of Object.entries(reply.prior)) {
+        if (priors.has(key)) continue;
+        priors.set(key, prior);
+        const seen = lastRead.get(key);
+        if (seen?.el.isConnected) drawBadge(seen.el, seen.post);
+      }
+      return 'sent';
+    } catch (error) {
+      // The extension was reloaded or updated while this was on its way (reading ctx.isValid then stops the
+      // script through onInvalidated below).
+      if (!ctx.isValid) return 'orphaned';
+      debug?.('send failed', error);
+      return 'failed';
+    }
+  }
+
+  /** Running while the site is switched on; undefined while it is off. */
+  let scanner: Scanner | undefined;
+  function start(): void {
+    if (scanner) return;
+    const started: Scanner = startScanner({
+      adapter,
+      document,
+      getUrl: () => new URL(location.href),
+      // Reading ctx.isValid is what notices the orphaning (WXT checks browser.runtime.id then).
+      connected: () => ctx.isValid,
+      onBatch: (posts) =>
+        void send(posts).then((outcome) => {
+          if (outcome === 'orphaned') started.lost(posts.length);
+        }),
+      onDropped: (total) => document.documentElement.setAttribute(DROPPED_ATTRIBUTE, String(total)),
+      onRead(el, post) {
+        lastRead.set(postKey(post), { el, post });
+        drawBadge(el, post);
+      },
+      debug,
+    });
+    scanner = started;
+  }
+  /** Switched off (what was queued is discarded on purpose), or orphaned (what was queued counts as dropped). */
+  function stop({ orphaned = false } = {}): void {
+    if (orphaned) scanner?.abandon();
+    else scanner?.stop();
+    scanner = undefined;
+    lastRead.clear();
+    badges.removeAll();
+  }
+
+  if (siteEnabled(prefs, adapter.id)) start();
+  const unwatch = watchPreferences((next) => {
+    prefs = next;
+    if (!siteEnabled(prefs, adapter.id)) return stop();
+    if (scanner) redrawBadges();
+    else start();
+  });
+
+  // Recording resumed: what is on screen now is recorded now, not only once its counts next change (while paused
+  // the background refused it, but the scanner remembers it as sent).
+  const unwatchRecording = recordingState.watch((state) => {
+    const now = state ? pauseReason(state) : undefined;
+    if (paused && !now) scanner?.resendVisible();
+    paused = now;
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as Message | undefined)?.type !== 'tab-posts') return undefined;
+    // Switched off: nothing read on this page, as far as the popup is concerned.
+    const health = scanner?.health() ?? { containers: 0, withCounters: 0 };
+    const reply: TabPostsReply = {
+      site: adapter.id,
+      keys: scanner?.seenKeys() ?? [],
+      pageUrl: location.href,
+      unrecognised: health.containers > 0 && health.withCounters === 0,
+      paused,
+    };
+    return Promise.resolve(reply);
+  });
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => scanner?.reset());
+  // Leaving or hiding the page must not drop the batch still waiting for its timer.
+  ctx.addEventListener(window, 'pagehide', () => scanner?.flushNow());
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'hidden') scanner?.flushNow();
+  });
+  // Chromium tells an orphaned script nothing; an idle page (nothing read, nothing sent) asks now and then.
+  const liveness = setInterval(() => {
+    if (!ctx.isValid) clearInterval(liveness);
+  }, LIVENESS_MS);
+  ctx.onInvalidated(() => {
+    clearInterval(liveness);
+    stop({ orphaned: true });
+    for (const stopWatching of [unwatch, unwatchRecording]) {
+      try {
+        stopWatching();
+      } catch (error) {
+        // storage.onChanged.removeListener throws "Extension context invalidated." once orphaned; the listener
+        // went with the context anyway.
+        debug?.('unwatch after invalidation', error);
+      }
+    }
+  });
+}
