@@ -1,13 +1,14 @@
 // The only write path for what pages show: one batch of observations → one transaction over posts, snapshots
 // and accounts.
+import { unwrap } from 'idb';
 import type { Count } from '../count';
 import type { PriorState } from '../messages';
 import { postKey, type PostObservation, type SiteId } from '../types';
 import { recordFollowers } from './accounts';
 import { applyObservation, mergeObservations, priorOf, sanitize } from './merge';
 import { resolveCount } from './precision';
-import type { PostmeterDatabase } from './schema';
-import { writeQueue, writeTransaction } from './tx';
+import type { PostmeterDatabase, SnapshotRow } from './schema';
+import { writeTransaction } from './tx';
 
 export { QuotaError } from './quota';
 
@@ -58,25 +59,31 @@ export async function ingest(
   const tx = db.transaction(['posts', 'snapshots', 'accounts'], 'readwrite');
   await writeTransaction(tx, async () => {
     const postStore = tx.objectStore('posts');
-    const snapStore = tx.objectStore('snapshots');
     const accountStore = tx.objectStore('accounts');
     const entries = [...batch];
     const reads = [...followerReads.values()];
+    // Every read is issued at once: IDB runs a transaction's requests in order, so they pipeline.
     const [stored, accounts] = await Promise.all([
       Promise.all(entries.map(([, o]) => postStore.get([o.site, o.postId]))),
       Promise.all(reads.map((r) => accountStore.get([r.site, r.handle]))),
     ]);
 
-    const writes = writeQueue();
+    // Then every write, on the bare IDB stores and none awaited: a promise per write request (idb's wrapping)
+    // costs an allocation and a microtask each for nothing. A write that fails aborts the transaction, which
+    // writeTransaction reports (tx.done rejects: QuotaError or the write's error), and one that throws is
+    // caught there too, so a batch is still stored whole or not at all.
+    const rawPosts = unwrap(postStore);
+    const rawSnaps = unwrap(tx.objectStore('snapshots'));
+    const rawAccounts = unwrap(accountStore);
+
     entries.forEach(([key, obs], i) => {
       const before = stored[i];
       prior[key] = priorOf(before);
       const { row, snapshot } = applyObservation(before, obs, observedAt);
-      writes.add(postStore.put(row));
-      if (snapshot) writes.add(snapStore.add({ site: obs.site, postId: obs.postId, observedAt, metrics: snapshot }));
+      rawPosts.put(row);
+      if (snapshot) rawSnaps.add({ site: obs.site, postId: obs.postId, observedAt, metrics: snapshot } satisfies SnapshotRow);
     });
-    reads.forEach((r, i) => writes.add(accountStore.put(recordFollowers(accounts[i], r.site, r.handle, r.count, observedAt))));
-    await writes.all();
+    reads.forEach((r, i) => rawAccounts.put(recordFollowers(accounts[i], r.site, r.handle, r.count, observedAt)));
   });
   return prior;
 }
