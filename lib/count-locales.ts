@@ -285,6 +285,27 @@ export function localeTable(locale: string): LocaleTable | null {
 }
 
 let merged: UnitIndex | undefined;
+/** How many of SUPPORTED_LOCALES warmCountTables has built so far. */
+let warmed = 0;
+
+/** Whether mergedIndex() is built (a call to it is then a lookup). */
+export const mergedIndexBuilt = (): boolean => merged !== undefined;
+
+/**
+ * Builds what mergedIndex() needs a piece at a time: SUPPORTED_LOCALES tables (about 1 ms each) until `budgetMs` has
+ * passed, then the merged index. True once that is built. Lets a page spread over several short tasks what the first
+ * mergedIndex() call would otherwise do in one long one (tens of ms: a long task on the scroll path).
+ */
+export function warmCountTables(budgetMs: number): boolean {
+  if (merged) return true;
+  const until = performance.now() + budgetMs;
+  while (warmed < SUPPORTED_LOCALES.length) {
+    localeTable(SUPPORTED_LOCALES[warmed++]!);
+    if (performance.now() >= until) return false;
+  }
+  mergedIndex();
+  return true;
+}
 
 /**
  * Every unit of every SUPPORTED_LOCALES table plus the site units with either decimal symbol: the readings

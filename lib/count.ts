@@ -22,7 +22,16 @@
 //     "12 mil" followed by a word "M").
 
 import { ARABIC_DECIMAL, letterKind, normalize } from './count-text';
-import { localeTable, mergedIndex, type BareUnit, type LocaleTable, type Unit, type UnitIndex } from './count-locales';
+import {
+  localeTable,
+  mergedIndex,
+  mergedIndexBuilt,
+  warmCountTables,
+  type BareUnit,
+  type LocaleTable,
+  type Unit,
+  type UnitIndex,
+} from './count-locales';
 
 export interface Count {
   value: number;
@@ -58,6 +67,10 @@ const MAX_INPUT = 2000;
 const MAX_DIGITS = 16; // Number.MAX_SAFE_INTEGER has 16 digits
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+function isAllDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return s.length > 0;
+}
 /** Separators that may sit between digits of one number. */
 const isSep = (ch: string) => ch === '.' || ch === ',' || ch === "'" || ch === ' ' || ch === ARABIC_DECIMAL || ch === '\u066C';
 /** Right before the number these make it something else: a sign ("-5", "−5", "+5") or a lost decimal (".5K"). */
@@ -232,6 +245,16 @@ function readBare(s: string, bare: readonly BareUnit[]): Count | null {
   return out;
 }
 
+/** Whether every table parseCount may need is built, so no call of it builds one (see warmParseCount). */
+export const parseCountReady = (): boolean => mergedIndexBuilt();
+
+/**
+ * Builds parseCount's tables for about `budgetMs` (Infinity: all of them now); true once they are all built. The
+ * first parseCount that reads against every supported locale (no locale, or a locale and a word after the number:
+ * "48 Replies. Reply") would otherwise build them all at once — tens of ms, a long task while the user scrolls.
+ */
+export const warmParseCount = (budgetMs: number): boolean => warmCountTables(budgetMs);
+
 /**
  * Parse one displayed count, with or without words around it ("48 Replies. Reply", "29.9K", "2 370 vues",
  * "107万回視聴", "조회수 1.2만회").
@@ -249,6 +272,8 @@ export function parseCount(text: string, locale?: string): Count | null {
 
     // The one number token.
     const n = s.length;
+    // Only digits (X's summary label gives "102"): no unit can be around it, so no table is needed.
+    if (!table && isAllDigits(s)) return read(s, '', 0);
     let start = 0;
     while (start < n && !isDigit(s.charCodeAt(start))) start++;
     if (start === n) return readBare(s, (table?.index ?? mergedIndex()).bare);

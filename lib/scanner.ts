@@ -3,13 +3,21 @@
 // What counts as an impression is a post actually on screen, so posts are read only while an
 // IntersectionObserver says at least half of them (or half the viewport) is visible. Feeds recycle
 // nodes (X moves one cellInnerDiv to another tweet), so a post's identity is re-read from its own
-// links at every scan and never kept on the element. Work is coalesced to one flush per animation
+// links at every read and never kept on the element. Work is coalesced to one flush per animation
 // frame, and batches leave at most every `sendEveryMs`.
+//
+// The cost of a frame follows what changed, not how long the feed is (a Reddit or YouTube page keeps thousands of
+// posts): new post elements come from the MutationObserver's added nodes (the whole document is queried only at
+// the start and after SPA navigation), and a visible post is read again only when it has just come on screen or a
+// mutation happened inside it (its attributes, text, children: a recycled cell gets its new tweet that way). The
+// extension's own badge hosts (<postmeter-*>) going into a post are not a change of the post.
+// Before the first read, parseCount's tables are built in short tasks (warm()), not in one long one inside it.
 //
 // When the extension is reloaded, updated or removed, the content script running this is orphaned: it can no
 // longer reach the background (nor any extension API). `connected` tells the scanner so before every read and
 // send; it then stops, and what it had read but not delivered counts as dropped (`dropped()`), so the loss is
 // visible rather than silent.
+import { parseCountReady, warmParseCount } from './count';
 import type { PostObservation, SiteAdapter } from './types';
 import { postKey } from './types';
 
@@ -20,7 +28,7 @@ export interface ScannerOptions {
   getUrl: () => URL;
   /** Posts whose counts changed (or were first seen) while visible. */
   onBatch: (posts: PostObservation[]) => void;
-  /** A visible post was (re-)read: render its badge. Called for every visible post on each read. */
+  /** A visible post was (re-)read: render its badge. Called when it comes on screen and whenever it changes there. */
   onRead?: (el: Element, post: PostObservation) => void;
   /** Post containers were found on screen, yet none gave a counter: the adapter may be out of date. */
   onHealth?: (health: ScanHealth) => void;
@@ -61,14 +69,24 @@ export interface Scanner {
 }
 
 const VISIBLE_RATIO = 0.5;
+/** Longest piece of parseCount's table building per task before the first read (see warm()). */
+const WARM_SLICE_MS = 6;
+
+/** Elements the extension itself puts in the page (the badge hosts): adding one is not a change of the post. */
+const isOwnNode = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName.startsWith('postmeter-');
 
 export function startScanner(opts: ScannerOptions): Scanner {
   const { adapter, document: doc, debug } = opts;
   const win = doc.defaultView!;
   const sendEveryMs = opts.sendEveryMs ?? 1000;
+  const selector = adapter.postSelector;
 
   const watched = new WeakSet<Element>();
   const visible = new Set<Element>();
+  /** Visible posts to read at the next flush: they just became visible, or a mutation touched them. */
+  const dirty = new Set<Element>();
+  /** Whether a visible post's last read gave counters (for health). */
+  const counted = new WeakMap<Element, boolean>();
   /** Last counts sent per key, serialised: an unchanged post is not sent again. */
   const sent = new Map<string, string>();
   const seen = new Map<string, number>();
@@ -82,6 +100,17 @@ export function startScanner(opts: ScannerOptions): Scanner {
   let withCounters = 0;
   let lastHealth = '';
   let seq = 0;
+  /** parseCount's tables are built (reads wait for that: see warm()). */
+  let countReady = parseCountReady();
+  let warming = false;
+  /** Query the whole document for posts at the next flush (at the start, and after SPA navigation). */
+  let fullScan = true;
+  /** Visibility changed since the last health count. */
+  let visibilityChanged = false;
+  // What mutations brought since the last flush: nodes added and removed, and the nodes they touched.
+  let added: Node[] = [];
+  let removed: Node[] = [];
+  let touched = new Set<Node>();
 
   // Two observers decide "on screen": at least half the post is visible (onScreenShare), or the post
   // crosses the middle of the viewport (viewportMiddle) — a tweet taller than the screen never shows
@@ -90,10 +119,19 @@ export function startScanner(opts: ScannerOptions): Scanner {
   const middle = new Set<Element>();
   const track = (set: Set<Element>, test: (e: IntersectionObserverEntry) => boolean) => (entries: IntersectionObserverEntry[]) => {
     for (const e of entries) {
-      if (test(e)) set.add(e.target);
-      else set.delete(e.target);
-      if (half.has(e.target) || middle.has(e.target)) visible.add(e.target);
-      else visible.delete(e.target);
+      const el = e.target;
+      if (test(e)) set.add(el);
+      else set.delete(el);
+      if (half.has(el) || middle.has(el)) {
+        if (!visible.has(el)) {
+          visible.add(el);
+          dirty.add(el); // just came on screen: read it
+          visibilityChanged = true;
+        }
+      } else if (visible.delete(el)) {
+        dirty.delete(el);
+        visibilityChanged = true;
+      }
     }
     schedule();
   };
@@ -106,8 +144,11 @@ export function startScanner(opts: ScannerOptions): Scanner {
     { rootMargin: '-49% 0px -49% 0px', threshold: 0 },
   );
 
-  // Named so the debug log says which observer fired when a site changes its DOM.
-  const feedMutations = new win.MutationObserver(() => schedule());
+  // Named so the debug log says which observer fired when a site changes its DOM. Records are only collected
+  // here; the flush works out which posts they concern, once per frame.
+  const feedMutations = new win.MutationObserver((records) => {
+    if (collect(records)) schedule();
+  });
   feedMutations.observe(doc.documentElement, {
     childList: true,
     subtree: true,
@@ -115,6 +156,112 @@ export function startScanner(opts: ScannerOptions): Scanner {
     attributes: true,
     attributeFilter: ['aria-label', 'href', 'datetime', ...(adapter.watchAttributes ?? [])],
   });
+
+  /** Keeps what the records bring for the next flush; false when they are only the extension's own badges. */
+  function collect(records: MutationRecord[]): boolean {
+    let any = false;
+    for (const r of records) {
+      if (r.type === 'childList') {
+        const adds = r.addedNodes;
+        const removes = r.removedNodes;
+        let own = removes.length === 0;
+        for (let i = 0; own && i < adds.length; i++) own = isOwnNode(adds[i]!);
+        if (own) continue; // a badge host put after a post's anchor
+        for (let i = 0; i < adds.length; i++) added.push(adds[i]!);
+        for (let i = 0; i < removes.length; i++) removed.push(removes[i]!);
+      } else if (isOwnNode(r.target)) continue;
+      touched.add(r.target);
+      any = true;
+    }
+    return any;
+  }
+
+  function watch(el: Element): void {
+    if (watched.has(el)) return;
+    watched.add(el);
+    onScreenShare.observe(el);
+    viewportMiddle.observe(el);
+    if (!countReady) warm();
+  }
+
+  /**
+   * The first read needs parseCount's tables for every supported locale (tens of ms to build from Intl: one long
+   * task if the first read built them). Once the page shows a post, they are built in short tasks, and reads wait
+   * for them (a fraction of a second, once per page).
+   */
+  function warm(): void {
+    if (warming || countReady) return;
+    warming = true;
+    const step = () => {
+      if (stopped) return;
+      if (warmParseCount(WARM_SLICE_MS)) {
+        countReady = true;
+        warming = false;
+        schedule();
+      } else setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
+  }
+
+  function forget(el: Element): void {
+    watched.delete(el);
+    onScreenShare.unobserve(el);
+    viewportMiddle.unobserve(el);
+    if (visible.delete(el)) visibilityChanged = true;
+    half.delete(el);
+    middle.delete(el);
+    dirty.delete(el);
+  }
+
+  /** Each post element in the subtree (the root included). */
+  function postsIn(el: Element, each: (post: Element) => void): void {
+    if (el.matches(selector)) each(el);
+    if (el.firstElementChild) for (const p of el.querySelectorAll(selector)) each(p);
+  }
+
+  /**
+   * Turns the collected mutations into posts: removed posts are no longer observed, added ones are; a post a
+   * mutation happened in (its attributes, its text, nodes added to or removed from it — a recycled cell gets its
+   * new tweet that way) is read again if it is on screen. An element that became a post by a change inside it
+   * (a selector with :has()) is found the same way, from the mutation's target up.
+   */
+  function takeMutations(): void {
+    const pending = feedMutations.takeRecords();
+    if (pending.length) collect(pending);
+    if (removed.length) {
+      const gone = removed;
+      removed = [];
+      for (const n of gone) {
+        if (n.nodeType !== 1 || n.isConnected) continue; // moved, not removed: it is among the added ones
+        postsIn(n as Element, (p) => {
+          if (watched.has(p) && !p.isConnected) forget(p);
+        });
+      }
+    }
+    if (added.length) {
+      const fresh = added;
+      added = [];
+      for (const n of fresh) {
+        if (n.nodeType !== 1 || !n.isConnected || isOwnNode(n)) continue;
+        postsIn(n as Element, (p) => {
+          watch(p);
+          if (visible.has(p)) dirty.add(p);
+        });
+      }
+    }
+    if (touched.size) {
+      const targets = touched;
+      touched = new Set();
+      for (const t of targets) {
+        const el = t.nodeType === 1 ? (t as Element) : t.parentElement;
+        if (!el || !el.isConnected) continue;
+        for (let p = el.closest(selector); p; p = p.parentElement?.closest(selector) ?? null) {
+          watch(p);
+          if (visible.has(p)) dirty.add(p);
+        }
+      }
+    }
+  }
 
   function schedule(): void {
     if (stopped || frame) return;
@@ -130,54 +277,69 @@ export function startScanner(opts: ScannerOptions): Scanner {
   function flush(): void {
     frame = 0;
     if (halted()) return;
-    watchNewPosts();
-    readVisible();
-  }
-
-  function watchNewPosts(): void {
-    for (const el of doc.querySelectorAll(adapter.postSelector)) {
-      if (watched.has(el)) continue;
-      watched.add(el);
-      onScreenShare.observe(el);
-      viewportMiddle.observe(el);
+    takeMutations();
+    if (fullScan) {
+      fullScan = false;
+      for (const el of doc.querySelectorAll(selector)) watch(el);
     }
+    if (countReady) readDirty(); // else warm() schedules a flush once the tables are built
   }
 
-  function readVisible(): void {
-    const url = opts.getUrl();
-    let found = 0;
-    let counted = 0;
-    for (const el of visible) {
-      if (!el.isConnected) {
-        visible.delete(el);
-        half.delete(el);
-        middle.delete(el);
-        continue;
+  /** Reads the visible posts that need it; then health over every visible post. */
+  function readDirty(): void {
+    if (dirty.size) {
+      const url = opts.getUrl();
+      const reading = [...dirty];
+      dirty.clear();
+      for (const el of reading) {
+        if (!el.isConnected) {
+          forget(el);
+          continue;
+        }
+        const post = adapter.read(el, url);
+        const hasCounters = !!post && Object.keys(post.metrics).length > 0;
+        if (counted.get(el) !== hasCounters) visibilityChanged = true;
+        counted.set(el, hasCounters);
+        if (!post) continue;
+        const key = postKey(post);
+        seen.set(key, ++seq);
+        opts.onRead?.(el, post);
+        if (!hasCounters) continue; // nothing worth recording; health reports it
+        const signature = JSON.stringify([post.metrics, post.author, post.url]);
+        if (sent.get(key) === signature) continue;
+        sent.set(key, signature);
+        outbox.set(key, post);
       }
-      found++;
-      const post = adapter.read(el, url);
-      if (!post) continue;
-      const hasCounters = Object.keys(post.metrics).length > 0;
-      if (hasCounters) counted++;
-      const key = postKey(post);
-      seen.set(key, ++seq);
-      opts.onRead?.(el, post);
-      if (!hasCounters) continue; // nothing worth recording; health reports it
-      const signature = JSON.stringify([post.metrics, post.author, post.url]);
-      if (sent.get(key) === signature) continue;
-      sent.set(key, signature);
-      outbox.set(key, post);
     }
-    if (found) {
-      containers = found;
-      withCounters = counted;
-      const health = `${found}/${counted}`;
-      if (health !== lastHealth) {
-        lastHealth = health;
-        opts.onHealth?.({ containers, withCounters });
+    if (visibilityChanged) {
+      visibilityChanged = false;
+      let found = 0;
+      let withCount = 0;
+      for (const el of visible) {
+        if (!el.isConnected) {
+          forget(el);
+          continue;
+        }
+        found++;
+        if (counted.get(el)) withCount++;
+      }
+      if (found) {
+        containers = found;
+        withCounters = withCount;
+        const health = `${found}/${withCount}`;
+        if (health !== lastHealth) {
+          lastHealth = health;
+          opts.onHealth?.({ containers, withCounters });
+        }
       }
     }
     if (outbox.size && !sendTimer) sendTimer = setTimeout(sendBatch, sendEveryMs);
+  }
+
+  /** Every post on screen is read at the next flush (recording resumed, SPA navigation). */
+  function rereadVisible(): void {
+    for (const el of visible) dirty.add(el);
+    schedule();
   }
 
   function sendBatch(): void {
@@ -199,6 +361,10 @@ export function startScanner(opts: ScannerOptions): Scanner {
     visible.clear();
     half.clear();
     middle.clear();
+    dirty.clear();
+    added = [];
+    removed = [];
+    touched = new Set();
     outbox = new Map();
   }
 
@@ -226,6 +392,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
     flushNow() {
       if (halted()) return;
       if (frame) win.cancelAnimationFrame(frame);
+      if (!countReady) countReady = warmParseCount(Infinity); // the page is going: read now
       flush();
       if (sendTimer) clearTimeout(sendTimer);
       sendBatch();
@@ -234,11 +401,12 @@ export function startScanner(opts: ScannerOptions): Scanner {
       sendBatch();
       sent.clear();
       seen.clear();
-      schedule();
+      fullScan = true;
+      rereadVisible();
     },
     resendVisible() {
       sent.clear();
-      schedule();
+      rereadVisible();
     },
     stop,
     abandon,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCount, type Count } from '../lib/count';
 
 const exact = (v: number): Count => ({ value: v, min: v, max: v, exact: true });
@@ -268,5 +268,33 @@ describe('parseCount without a locale: only readings that all agree', () => {
     ['１，２３４回視聴', exact(1234)], // fullwidth digits and comma
   ])('%j', (text, want) => {
     expect(parseCount(text)).toEqual(want);
+  });
+});
+
+describe('the tables every locale needs are built ahead, in pieces (no long task on the first read)', () => {
+  // A fresh copy of the modules: nothing built yet.
+  async function fresh() {
+    vi.resetModules();
+    return import('../lib/count');
+  }
+
+  it('a bare number read without a locale builds no table', async () => {
+    const m = await fresh();
+    expect(m.parseCount('102')).toEqual(exact(102));
+    expect(m.parseCount(' 116524 ')).toEqual(exact(116524));
+    expect(m.parseCount('12345678901234567')).toBeNull(); // more digits than a safe integer has
+    expect(m.parseCountReady()).toBe(false);
+  });
+
+  it('warmParseCount builds them a slice at a time, then parseCount reads the same', async () => {
+    const m = await fresh();
+    expect(m.warmParseCount(0)).toBe(false); // one locale's table per call at least, never all at once
+    let calls = 1;
+    while (!m.warmParseCount(2)) calls++;
+    expect(calls).toBeGreaterThan(1);
+    expect(m.parseCountReady()).toBe(true);
+    expect(m.warmParseCount(0)).toBe(true);
+    expect(m.parseCount('1.2K')).toEqual(range(1200, 1299));
+    expect(m.parseCount('12 Mio.', 'en')).toBeNull(); // another locale's unit: the merged tables are there
   });
 });

@@ -1,6 +1,7 @@
 // The scanner with a stand-in IntersectionObserver: happy-dom does no layout, so the test says
 // which posts are on screen and checks what gets read, sent and re-keyed.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseCountReady, warmParseCount } from '@/lib/count';
 import { startScanner, type Scanner } from '@/lib/scanner';
 import type { PostObservation, SiteAdapter } from '@/lib/types';
 
@@ -44,6 +45,11 @@ const adapter: SiteAdapter = {
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
 describe('scanner', () => {
+  // The scanner reads only once parseCount's tables are built (it builds them in short tasks first: see the next
+  // describe); here they are built beforehand, so reads follow the frames.
+  beforeAll(() => {
+    warmParseCount(Infinity);
+  });
   let scanner: Scanner;
   let batches: PostObservation[][];
   beforeEach(() => {
@@ -152,6 +158,96 @@ describe('scanner', () => {
     el.setAttribute('score', '11');
     await tick();
     expect(batches.flat().map((p) => p.metrics.likes?.value)).toEqual([10, 11]);
+  });
+
+  describe('work follows what changed, not the length of the feed', () => {
+    let reads: string[];
+    function startCounting() {
+      reads = [];
+      const counting: SiteAdapter = {
+        ...adapter,
+        read: (el, url) => {
+          reads.push(el.getAttribute('href') ?? '?');
+          return adapter.read(el, url);
+        },
+      };
+      scanner = startScanner({ adapter: counting, document, getUrl: () => new URL('https://x.com/home'), onBatch: (b) => batches.push(b), sendEveryMs: 10 });
+    }
+
+    it('re-reads only the visible post a mutation touched', async () => {
+      const els = Array.from({ length: 50 }, (_, i) => addPost(String(i), i));
+      startCounting();
+      await tick();
+      for (const el of els.slice(0, 10)) FakeIO.last.show(el);
+      await tick();
+      expect(reads.sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].sort());
+      reads = [];
+      els[3]!.setAttribute('aria-label', '300'); // visible: read again
+      els[40]!.setAttribute('aria-label', '400'); // off screen: not read
+      document.body.append(document.createElement('p')); // outside every post: nothing read
+      await tick();
+      expect(reads).toEqual(['3']);
+      expect(batches.flat().filter((p) => p.postId === '3').map((p) => p.metrics.likes?.value)).toEqual([3, 300]);
+    });
+
+    it('reads a recycled post again when its content is replaced by child mutations', async () => {
+      const el = addPost('1', 5);
+      const inner = document.createElement('span');
+      el.append(inner);
+      startCounting();
+      await tick();
+      FakeIO.last.show(el);
+      await tick();
+      reads = [];
+      inner.replaceWith(document.createElement('b'));
+      await tick();
+      expect(reads).toEqual(['1']);
+    });
+
+    it("does not read a post again because the extension's badge went into it", async () => {
+      const el = addPost('1', 5);
+      startCounting();
+      await tick();
+      FakeIO.last.show(el);
+      await tick();
+      reads = [];
+      el.append(document.createElement('postmeter-badge'));
+      await tick();
+      expect(reads).toEqual([]);
+    });
+
+    it('watches posts added later, also inside an added container, and stops watching removed ones', async () => {
+      startCounting();
+      await tick();
+      const cell = document.createElement('div');
+      cell.innerHTML = '<div><div class="post" href="7" aria-label="70"></div></div>';
+      document.body.append(cell);
+      const direct = addPost('8', 80);
+      await tick();
+      const nested = cell.querySelector('.post')!;
+      expect(FakeIO.last.observed.has(nested)).toBe(true);
+      expect(FakeIO.last.observed.has(direct)).toBe(true);
+      FakeIO.last.show(nested);
+      await tick();
+      expect(batches.flat().map((p) => p.postId)).toEqual(['7']);
+      cell.remove();
+      await tick();
+      expect(FakeIO.last.observed.has(nested)).toBe(false);
+      expect(scanner.health()).toEqual({ containers: 1, withCounters: 1 });
+    });
+
+    it('reset (SPA navigation): the posts on screen are read again and seen again', async () => {
+      const el = addPost('1', 5);
+      startCounting();
+      await tick();
+      FakeIO.last.show(el);
+      await tick();
+      scanner.reset();
+      expect(scanner.seenKeys()).toEqual([]);
+      await tick();
+      expect(scanner.seenKeys()).toEqual(['x:1']);
+      expect(batches.flat().map((p) => p.postId)).toEqual(['1', '1']);
+    });
   });
 
   describe('when the extension goes away (dropped count)', () => {

@@ -4,7 +4,6 @@ import { exactCount, parseCount } from '../count';
 import type { PostObservation, SiteAdapter } from '../types';
 import { Evidence, X_COUNTERS, labelNumber, parseGroupLabel, type XCounter } from './x-labels';
 import { scanPosts } from './scan';
-import { ownedBy, ownMatches } from './own';
 
 /*
  * Selectors, one table. "seen": when X served it, per the real pages in ../shared/fixtures/real/x (rvinowise/
@@ -61,16 +60,48 @@ const BUTTONS: [XCounter, string][] = [
 const isNestedPost = (n: Element): boolean =>
   n.tagName === 'ARTICLE' || (n.matches(SELECTORS.quoteLink) && n.querySelector('time') !== null);
 
-/** Is `el` part of `post` itself, not of a tweet nested in it? */
-const owns = (post: Element, el: Element): boolean => ownedBy(post, el, isNestedPost);
+/**
+ * One reading of one tweet: the tweets nested in it (quotes), found once. "Is this element the tweet's own" is then
+ * "is no nested tweet between it and the tweet" — usually there is none, and the answer costs nothing — instead of a
+ * walk up every element's ancestors testing each (the same answer as ownedBy() from ./own, which it replaces here
+ * on the scroll path; the DOM does not change during one synchronous read).
+ */
+interface Scope {
+  post: Element;
+  nested: Element[];
+}
+
+function scopeOf(post: Element): Scope {
+  const nested: Element[] = [];
+  for (const n of post.querySelectorAll(`article, ${SELECTORS.quoteLink}`)) if (isNestedPost(n)) nested.push(n);
+  return { post, nested };
+}
+
+/** The action bar readMetrics found for the tweet of a scope. */
+const actionBarOf = new WeakMap<Scope, Element | undefined>();
+
+/** Is `el` (inside `top`, itself `s.post` or inside it) part of `top` with no nested tweet in between? */
+function clear(s: Scope, top: Element, el: Element): boolean {
+  for (const r of s.nested) if (r !== el && r !== top && r.contains(el) && top.contains(r)) return false;
+  return true;
+}
+
+/** Is `el` part of the post itself, not of a tweet nested in it? */
+const owns = (s: Scope, el: Element): boolean => (s.nested.length === 0 ? s.post.contains(el) && el !== s.post : clear(s, s.post, el) && s.post.contains(el) && el !== s.post);
 
 /** Is `el` inside `container` without a tweet nested in between (a post copied into a button is not the button's)? */
-function within(container: Element, el: Element): boolean {
+function within(s: Scope, container: Element, el: Element): boolean {
+  if (container === s.post || s.post.contains(container)) return s.nested.length === 0 || clear(s, container, el);
+  // A container around the post (a bar the post sits in): the walk, where the post itself counts as nested.
   for (let n = el.parentElement; n && n !== container; n = n.parentElement) if (isNestedPost(n)) return false;
   return true;
 }
 
-const own = (post: Element, selector: string): Element[] => ownMatches(post, selector, isNestedPost);
+/** `top`'s own descendants matching `selector` (top: the post, or an element of it). */
+function own(s: Scope, top: Element, selector: string): Element[] {
+  const all = Array.from(top.querySelectorAll(selector));
+  return s.nested.length === 0 ? all : all.filter((e) => clear(s, top, e));
+}
 
 function statusPath(href: string | null): RegExpExecArray | null {
   if (!href) return null;
@@ -96,36 +127,37 @@ const analyticsId = (a: Element): string | undefined =>
  * quoted tweet — or, where the markup nests it in one (tweetyoink's quote-video capture), one whose analytics
  * link names this tweet's id. A bar whose analytics link names another id is never this tweet's.
  */
-function actionBar(post: Element, id: string): Element | undefined {
-  const bars = Array.from(post.querySelectorAll(SELECTORS.actionBar)).filter(
+function actionBar(s: Scope, id: string): Element | undefined {
+  const bars = Array.from(s.post.querySelectorAll(SELECTORS.actionBar)).filter(
     (g) => g.getAttribute('aria-roledescription') !== 'carousel' && g.querySelector(SELECTORS.reply) !== null,
   );
-  const mine = bars.filter((g) => !foreignBar(g, id));
-  return mine.find((g) => owns(post, g)) ?? mine.find((g) => barIds(g).includes(id));
+  const mine = bars.filter((g) => !foreignBar(s, g, id));
+  return mine.find((g) => owns(s, g)) ?? mine.find((g) => barIds(s, g).includes(id));
 }
 
 /** The ids the bar's own analytics links name (not those of a tweet nested inside it). */
-const barIds = (g: Element) =>
+const barIds = (s: Scope, g: Element) =>
   Array.from(g.querySelectorAll(SELECTORS.analytics))
-    .filter((a) => within(g, a))
+    .filter((a) => within(s, g, a))
     .map(analyticsId);
 /** A bar whose analytics link names another tweet: stale (recycled node) or a neighbour's. */
-const foreignBar = (g: Element, id: string) => barIds(g).some((i) => i !== undefined && i !== id);
+const foreignBar = (s: Scope, g: Element, id: string) => barIds(s, g).some((i) => i !== undefined && i !== id);
 
 /** The compact number a button or link shows itself — not one of a tweet nested inside it. */
-const visibleCount = (el: Element, locale?: string) => {
-  const text = Array.from(el.querySelectorAll(SELECTORS.visible)).find((v) => within(el, v))?.textContent;
+const visibleCount = (s: Scope, el: Element, locale?: string) => {
+  const text = Array.from(el.querySelectorAll(SELECTORS.visible)).find((v) => within(s, el, v))?.textContent;
   return text ? parseCount(text, locale) : null;
 };
 
 /** Focused tweet: views sit beside the timestamp ("29.9K Views"), not in the action bar. */
-function focusedViews(post: Element, timeLink: Element | undefined, bar: Element | undefined, locale?: string) {
+function focusedViews(s: Scope, timeLink: Element | undefined, bar: Element | undefined, locale?: string) {
+  const post = s.post;
   if (post.getAttribute('tabindex') !== '-1' || !timeLink) return null;
   let n: Element | null = timeLink;
   for (let i = 0; i < 3 && n; i++) {
     n = n.parentElement;
     if (!n || n === post || (bar && n.contains(bar))) return null;
-    const v = Array.from(n.querySelectorAll(SELECTORS.visible)).find((e) => owns(post, e));
+    const v = Array.from(n.querySelectorAll(SELECTORS.visible)).find((e) => owns(s, e));
     if (v) return parseCount(v.textContent ?? '', locale);
   }
   return null;
@@ -142,14 +174,16 @@ function inViewEra(publishedAt: number | undefined, timeLink: Element | undefine
 }
 
 function readMetrics(
-  post: Element,
+  s: Scope,
   id: string,
   timeLink: Element | undefined,
   publishedAt: number | undefined,
   locale?: string,
 ) {
+  const post = s.post;
   const ev = new Evidence();
-  const bar = actionBar(post, id);
+  const bar = actionBar(s, id);
+  actionBarOf.set(s, bar);
   const viewEra = inViewEra(publishedAt, timeLink);
   // The link that names this tweet's id (a quoted tweet's or a neighbour's never does).
   const analytics = Array.from(post.querySelectorAll(SELECTORS.analytics)).find((a) => analyticsId(a) === id);
@@ -165,14 +199,14 @@ function readMetrics(
   }
   for (const [metric, selector] of BUTTONS) {
     const candidates = bar
-      ? Array.from(bar.querySelectorAll(selector)).filter((b) => within(bar, b))
-      : own(post, selector);
-    const button = candidates.find((b) => bar || !foreignBar(b.closest(SELECTORS.actionBar) ?? b, id));
+      ? Array.from(bar.querySelectorAll(selector)).filter((b) => within(s, bar, b))
+      : own(s, post, selector);
+    const button = candidates.find((b) => bar || !foreignBar(s, b.closest(SELECTORS.actionBar) ?? b, id));
     if (!button) continue;
     const n = labelNumber(button.getAttribute('aria-label'), locale);
     if (n === 'bad') ev.bad(metric);
     else if (n !== 'none') ev.exact(metric, n);
-    ev.visible(metric, visibleCount(button, locale));
+    ev.visible(metric, visibleCount(s, button, locale));
   }
   if (analytics) {
     const label = analytics.getAttribute('aria-label');
@@ -180,54 +214,79 @@ function readMetrics(
     if (n === 'bad') ev.bad('impressions');
     else if (n !== 'none') ev.exact('impressions', n);
     else if (label?.trim() && viewEra) ev.omitted('impressions'); // "View post analytics": no views yet
-    ev.visible('impressions', visibleCount(analytics, locale));
+    ev.visible('impressions', visibleCount(s, analytics, locale));
   }
-  ev.visible('impressions', focusedViews(post, timeLink, bar, locale));
+  ev.visible('impressions', focusedViews(s, timeLink, bar, locale));
   return ev.resolve();
 }
 
-function isPromoted(post: Element): boolean {
-  if (post.closest(SELECTORS.promoted)) return true;
-  return own(post, 'span').some(
-    (s) =>
-      s.childElementCount === 0 &&
-      /^(Promoted|Ad)$/.test(s.textContent?.trim() ?? '') &&
-      !s.closest(SELECTORS.notAdLabel),
-  );
+const AD_LABEL = /^(Promoted|Ad)$/;
+
+function isPromoted(s: Scope): boolean {
+  if (s.post.closest(SELECTORS.promoted)) return true;
+  // The cheap tests first: the words anywhere in the tweet, a leaf span that says so, then whether it is its own.
+  const all = s.post.textContent ?? '';
+  if (!all.includes('Ad') && !all.includes('Promoted')) return false;
+  for (const span of s.post.querySelectorAll('span')) {
+    if (span.childElementCount !== 0) continue;
+    const text = span.textContent;
+    if (!text || !AD_LABEL.test(text.trim())) continue;
+    if (within(s, s.post, span) && !span.closest(SELECTORS.notAdLabel)) return true;
+  }
+  return false;
 }
 
 /**
  * Identity from the tweet's own status link, the one holding its <time>; a tweet without a timestamp (an ad shows
  * "Ad" there) falls back to its own action bar's analytics link. Undefined for a nested (quoted) tweet.
  */
-function identify(el: Element): { timeLink?: Element; handle: string; postId: string } | undefined {
+function identify(s: Scope): { timeLink?: Element; handle: string; postId: string } | undefined {
+  const el = s.post;
   if (el.parentElement?.closest(SELECTORS.post)) return undefined; // a quoted tweet is not a post of its own
-  const timeLink = own(el, SELECTORS.statusLink).find((a) => a.querySelector('time'));
-  const bar = timeLink ? undefined : own(el, SELECTORS.actionBar).find((g) => g.querySelector(SELECTORS.reply));
-  const link = timeLink ?? (bar && own(bar, SELECTORS.analytics)[0]);
+  const timeLink = own(s, el, SELECTORS.statusLink).find((a) => a.querySelector('time'));
+  const bar = timeLink ? undefined : own(s, el, SELECTORS.actionBar).find((g) => g.querySelector(SELECTORS.reply));
+  const link = timeLink ?? (bar && own(s, bar, SELECTORS.analytics)[0]);
   const m = statusPath(link?.getAttribute('href') ?? null);
   return m ? { timeLink, handle: m[1]!, postId: m[2]! } : undefined;
 }
 
+/**
+ * The action bar the last read found, for badgeAnchor(), which the content script asks right after reading the same
+ * element in the same task. Forgotten at the next microtask checkpoint: the page cannot have changed the tweet by then.
+ */
+let lastBar: { el: Element; bar: Element | undefined } | undefined;
+let forgetting = false;
+function rememberBar(el: Element, bar: Element | undefined): void {
+  lastBar = { el, bar };
+  if (forgetting) return;
+  forgetting = true;
+  queueMicrotask(() => {
+    lastBar = undefined;
+    forgetting = false;
+  });
+}
+
 function read(el: Element, _url: URL): PostObservation | undefined {
   try {
-    const idn = identify(el);
+    const s = scopeOf(el);
+    const idn = identify(s);
     if (!idn) return undefined;
     const { timeLink, handle, postId } = idn;
     const author = handle.toLowerCase() === 'i' ? undefined : handle;
     const publishedAt = snowflakeTime(postId);
     const locale = el.ownerDocument?.documentElement?.getAttribute('lang') || undefined;
-    const text = own(el, SELECTORS.text)[0]?.textContent?.trim().slice(0, MAX_TEXT);
+    const text = own(s, el, SELECTORS.text)[0]?.textContent?.trim().slice(0, MAX_TEXT);
     const obs: PostObservation = {
       site: 'x',
       postId,
       url: `https://x.com/${author ?? 'i'}/status/${postId}`,
-      metrics: readMetrics(el, postId, timeLink, publishedAt, locale),
+      metrics: readMetrics(s, postId, timeLink, publishedAt, locale),
     };
+    rememberBar(el, actionBarOf.get(s));
     if (author) obs.author = author;
     if (publishedAt !== undefined) obs.publishedAt = publishedAt;
     if (text) obs.text = text;
-    if (isPromoted(el)) obs.promoted = true;
+    if (isPromoted(s)) obs.promoted = true;
     return obs;
   } catch {
     return undefined;
@@ -242,8 +301,10 @@ export const x: SiteAdapter = {
   scan: (root, url) => scanPosts(root, url, SELECTORS.post, read),
   badgeAnchor: (el) => {
     try {
-      const idn = identify(el);
-      return idn && actionBar(el, idn.postId);
+      if (lastBar?.el === el) return lastBar.bar;
+      const s = scopeOf(el);
+      const idn = identify(s);
+      return idn && actionBar(s, idn.postId);
     } catch {
       return undefined;
     }

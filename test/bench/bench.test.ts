@@ -16,7 +16,7 @@ const groups = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).
 // The runner's rule (scripts/bench.mjs, needsBrowser).
 const usesBrowser = (file: string) => /from\s+['"]\.\/browser['"]/.test(fs.readFileSync(path.join(__dirname, file), 'utf8'));
 const nodeGroups = groups.filter((f) => !usesBrowser(f));
-const BROWSER_GROUPS = ['bundle.bench.ts', 'export.bench.ts', 'ingest.bench.ts', 'popup.bench.ts'];
+const BROWSER_GROUPS = ['bundle.bench.ts', 'export.bench.ts', 'ingest.bench.ts', 'popup.bench.ts', 'scan.bench.ts'];
 const BROWSER_FIGURES = [
   'bundle_content_gzip_kb',
   'bundle_content_gzip_kb_x',
@@ -35,6 +35,16 @@ const BROWSER_FIGURES = [
   'export_vs_papaparse',
   'papaparse_rows_per_s',
   'export_idb_read_rows_per_s',
+  'scan_flatness',
+  'content_us_per_post',
+  'scan_vs_naive',
+  'scan_vs_naive_recycled',
+  'long_tasks',
+  'long_tasks_with_extension',
+  'scan_flatness_keep',
+  'content_us_per_post_keep',
+  'naive_us_per_post_keep',
+  'attribution_check_ms',
 ];
 
 function expectFigure(f: Figure) {
