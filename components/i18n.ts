@@ -4,7 +4,28 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 
-export const t = i18n.t;
+const NAMED_SUBSTITUTION = /\{([A-Za-z0-9_]+)\}/g;
+/** Each message as the browser gave it, by key (the language cannot change under a running page). */
+const templates = new Map<string, string>();
+
+/**
+ * i18n.t, reading each message from the browser once. browser.i18n.getMessage asks the UI language on every
+ * call, and a feed's badges use the same few messages thousands of times. Named substitutions ({rate}) are
+ * applied here as @wxt-dev/i18n applies them; calls with $1-style arrays or a plural count go to i18n.t itself.
+ */
+export const t = ((key: string, ...args: unknown[]): string => {
+  const named = args[0];
+  const simple = args.length === 0 || (args.length === 1 && typeof named === 'object' && named !== null && !Array.isArray(named));
+  if (!simple) return (i18n.t as (k: string, ...a: unknown[]) => string)(key, ...args);
+  let message = templates.get(key);
+  if (message === undefined) {
+    message = (i18n.t as (k: string) => string)(key);
+    if (message) templates.set(key, message);
+  }
+  if (named === undefined) return message;
+  const subs = named as Record<string, unknown>;
+  return message.replace(NAMED_SUBSTITUTION, (match, name: string) => (Object.hasOwn(subs, name) ? String(subs[name]) : match));
+}) as typeof i18n.t;
 
 /**
  * The browser's UI language (e.g. "de", "pt-BR"), for Intl; undefined = the runtime's default. Not the
