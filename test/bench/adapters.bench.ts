@@ -48,7 +48,7 @@ const adapterScanGroup: BenchGroup = async (ctx) => {
             return seen;
           },
         })),
-        ctx.quick ? { opsPerRound: 1, rounds: 1, warmupMs: 0 } : { opsPerRound: 20, rounds: 15, warmupMs: 200 },
+        ctx.quick ? { opsPerRound: 1, rounds: 1, warmupMs: 0 } : { opsPerRound: 10, rounds: 11, warmupMs: 200 },
       );
       let us = 0;
       let posts = 0;

@@ -12,7 +12,7 @@ const PER_CALL = 100;
 
 const ingestGroup: BenchGroup = async (ctx) => {
   // posts × rounds snapshots per side; rounds is how often each post is seen again with new counts.
-  const { posts, rounds } = ctx.quick ? { posts: 200, rounds: 2 } : { posts: 1000, rounds: 20 };
+  const { posts, rounds } = ctx.quick ? { posts: 200, rounds: 2 } : { posts: 1000, rounds: 10 };
   const order: ('batched' | 'row')[] = ctx.quick ? ['batched', 'row'] : ['batched', 'row', 'batched'];
   const snapshots = posts * rounds;
   const browser = await launchBenchBrowser();
