@@ -9,6 +9,21 @@ function nf(locale: string | undefined, options: Intl.NumberFormatOptions): Intl
   return f;
 }
 
+/**
+ * One formatter per locale, made on first use: building an Intl formatter costs tens of µs, and badges format
+ * on every post a feed shows.
+ */
+function perLocale<T>(make: (locale: string | undefined) => T): (locale: string | undefined) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    let f = made.get(locale ?? '');
+    if (!f) made.set(locale ?? '', (f = make(locale)));
+    return f;
+  };
+}
+const relativeTime = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
+const dateTime = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+
 /** 30142 → "30,142"; an interval 2300..2399 → "2,300–2,399". */
 export function formatCount(c: Count, locale?: string): string {
   const f = nf(locale, { maximumFractionDigits: 0 });
@@ -35,7 +50,7 @@ export function formatNumber(n: number, locale?: string, digits = 2): string {
 
 /** "3 h ago", "2 days ago" in the user's language. */
 export function formatAgo(ms: number, now: number, locale?: string): string {
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const rtf = relativeTime(locale);
   const s = Math.round((ms - now) / 1000);
   const abs = Math.abs(s);
   if (abs < 60) return rtf.format(s, 'second');
@@ -45,7 +60,7 @@ export function formatAgo(ms: number, now: number, locale?: string): string {
 }
 
 export function formatDateTime(ms: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return dateTime(locale).format(ms);
 }
 
 /**

@@ -182,7 +182,15 @@ describe('security in Chromium', () => {
       // The page itself gained no element from the texts either (its one javascript: link is the fixture's own).
       expect(await x.$$eval('img, script', (els) => els.length)).toBe(0);
       const badgeTags = await x.$$eval('postmeter-badge', (hosts) => [...new Set(hosts.flatMap((h) => [...h.shadowRoot!.querySelectorAll('*')].map((e) => e.localName)))].sort());
-      expect(badgeTags).toEqual(['div', 'span', 'style']);
+      // Chromium adopts one shared stylesheet (components/badge-layer.tsx), so no <style> in each shadow root.
+      expect(badgeTags).toEqual(['div', 'span']);
+      const adopted = await x.$$eval('postmeter-badge', (hosts) => hosts.map((h) => h.shadowRoot!.adoptedStyleSheets.length));
+      expect(new Set(adopted)).toEqual(new Set([1]));
+      // …and it applies: the badge floats (position absolute) in a host of no height, so nothing shifts.
+      const styled = await x.$$eval('postmeter-badge', (hosts) =>
+        hosts.map((h) => [getComputedStyle(h.shadowRoot!.querySelector('.pm-badge')!).position, h.getBoundingClientRect().height]),
+      );
+      expect(new Set(styled.map(String))).toEqual(new Set(['absolute,0']));
     });
 
     it('are stored as the text the page shows, the 100 KB one cut to the stored limit', async () => {
