@@ -4,7 +4,9 @@
 // IntersectionObserver says at least half of them (or half the viewport) is visible. Feeds recycle
 // nodes (X moves one cellInnerDiv to another tweet), so a post's identity is re-read from its own
 // links at every read and never kept on the element. Work is coalesced to one flush per animation
-// frame, and batches leave at most every `sendEveryMs`.
+// frame, and batches leave at most every `sendEveryMs`. The flush runs in a task of its own just after the frame
+// (an animation frame, then a zero timeout), not among the frame's rAF callbacks: a heavy page frame and the
+// scanner's work never add up to one long task.
 //
 // The cost of a frame follows what changed, not how long the feed is (a Reddit or YouTube page keeps thousands of
 // posts): new post elements come from the MutationObserver's added nodes (the whole document is queried only at
@@ -91,7 +93,9 @@ export function startScanner(opts: ScannerOptions): Scanner {
   const sent = new Map<string, string>();
   const seen = new Map<string, number>();
   let outbox = new Map<string, PostObservation>();
+  /** A flush is scheduled: waiting for the next frame, or for the task just after it. */
   let frame = 0;
+  let afterFrame: number | undefined;
   let sendTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let abandoned = false;
@@ -264,8 +268,18 @@ export function startScanner(opts: ScannerOptions): Scanner {
   }
 
   function schedule(): void {
-    if (stopped || frame) return;
-    frame = win.requestAnimationFrame(flush);
+    if (stopped || frame || afterFrame) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = 0;
+      afterFrame = win.setTimeout(flush, 0);
+    });
+  }
+
+  function cancelFlush(): void {
+    if (frame) win.cancelAnimationFrame(frame);
+    if (afterFrame) win.clearTimeout(afterFrame);
+    frame = 0;
+    afterFrame = undefined;
   }
 
   /** Stopped, or abandoned just now because the extension is gone. */
@@ -275,7 +289,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
   }
 
   function flush(): void {
-    frame = 0;
+    cancelFlush(); // when called directly (flushNow), the scheduled one is not needed any more
     if (halted()) return;
     takeMutations();
     if (fullScan) {
@@ -356,7 +370,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
     feedMutations.disconnect();
     onScreenShare.disconnect();
     viewportMiddle.disconnect();
-    if (frame) win.cancelAnimationFrame(frame);
+    cancelFlush();
     if (sendTimer) clearTimeout(sendTimer);
     visible.clear();
     half.clear();
@@ -391,7 +405,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
     health: () => ({ containers, withCounters }),
     flushNow() {
       if (halted()) return;
-      if (frame) win.cancelAnimationFrame(frame);
+      cancelFlush();
       if (!countReady) countReady = warmParseCount(Infinity); // the page is going: read now
       flush();
       if (sendTimer) clearTimeout(sendTimer);

@@ -243,6 +243,12 @@ const scanGroup: BenchGroup = async (ctx) => {
         );
         if (process.env.POSTMETER_SCAN_HOTSPOTS) {
           for (const [where, us] of hotspots(trace, owner, 25, from, to)) ctx.log(`    ${(us / 1000).toFixed(1).padStart(8)} ms  ${where}`);
+          // Each task the script made long: when, how long, its share, and where that share went.
+          for (const t of ownedLongTasks(trace, owner, from, to).filter((l) => l.durMs - l.ownerMs <= LONG_TASK_MS)) {
+            const at = ((t.ts - from) / 1000).toFixed(0);
+            const top = hotspots(trace, owner, 4, t.ts, t.ts + t.durMs * 1000).map(([w, us]) => `${(us / 1000).toFixed(1)} ms ${w}`);
+            ctx.log(`    long task at +${at} ms: ${t.durMs.toFixed(1)} ms, ${t.ownerMs.toFixed(1)} ms of it ours: ${top.join('; ')}`);
+          }
         }
         return r;
       } finally {
