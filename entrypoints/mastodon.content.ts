@@ -4,7 +4,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mastodon, setMastodonInstances } from '@/lib/sites/mastodon';
 import { siteMatches } from '@/lib/sites/hosts';
-import { adapterMatches, runContentScript } from './shared/content-script';
+import { adapterMatches } from '@/lib/sites/match';
+import { runContentScript } from './shared/content-script';
 import { mastodonInstances } from './background/instances';
 
 export default defineContentScript({
@@ -20,5 +21,5 @@ async function addedInstance(): Promise<boolean> {
   } catch {
     return false; // the extension is being reloaded: nothing to run
   }
-  return adapterMatches(mastodon);
+  return adapterMatches(mastodon, location.href);
 }

@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '@/lib/types';
 import { pauseReason, recordingState } from '../background/recording';
+import { adapterMatches } from '@/lib/sites/match';
 import { startScanner, type Scanner } from '@/lib/scanner';
 import { badgeFigures, type FigureOptions } from '@/lib/figures';
 import { siteEnabled, type Preferences } from '@/lib/preferences';
@@ -35,15 +36,6 @@ const DROPPED_ATTRIBUTE = 'data-postmeter-dropped';
 /** A batch that got no reply while the extension still looked present is sent once more this much later. */
 const RETRY_MS = 1000;
 
-/** Whether `adapter` reads this page (its `matches`, a throw counting as no). */
-export function adapterMatches(adapter: SiteAdapter, href: string = location.href): boolean {
-  try {
-    return adapter.matches(new URL(href));
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Runs on the page when `adapter` reads it, else does nothing. `recognise` is asked only when the adapter does not
  * match at first (Mastodon: an instance the user added, which the adapter learns of from storage).
@@ -53,7 +45,7 @@ export async function runContentScript(
   adapter: SiteAdapter,
   recognise?: () => Promise<boolean>,
 ): Promise<void> {
-  if (!adapterMatches(adapter) && !(await recognise?.())) return;
+  if (!adapterMatches(adapter, location.href) && !(await recognise?.())) return;
   const debug = localStorage.getItem('postmeter:debug') ? console.debug.bind(console, '[postmeter]') : undefined;
 
   const badges = createBadgeLayer(document);

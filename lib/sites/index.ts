@@ -1,5 +1,6 @@
 // The site adapters Postmeter knows, and which one reads a given page.
 import type { SiteAdapter } from '../types';
+import { adapterMatches } from './match';
 import { facebook } from './facebook';
 import { instagram } from './instagram';
 import { x } from './x';
@@ -24,11 +25,5 @@ export function adapterFor(url: string | URL): SiteAdapter | undefined {
   } catch {
     return undefined;
   }
-  return adapters.find((a) => {
-    try {
-      return a.matches(u);
-    } catch {
-      return false;
-    }
-  });
+  return adapters.find((a) => adapterMatches(a, u));
 }
