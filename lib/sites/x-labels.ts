@@ -79,11 +79,15 @@ export function labelNumber(label: string | null, locale?: string): Count | 'non
 /**
  * Evidence for each counter from several sources. Aria numbers must agree or the counter is absent; visible text is
  * only a fallback. A zero inferred from an omission yields to visible text that shows a number.
+ *
+ * Visible text may be given as a function: it is then read only for a counter no aria label states, the only case
+ * where it can change the outcome. Reading it costs queries inside each button, on every tweet a feed shows, and the
+ * action bar's summary usually states every counter.
  */
 export class Evidence {
   private aria = new Map<XCounter, Count[]>();
   private stated = new Set<XCounter>();
-  private shown = new Map<XCounter, Count[]>();
+  private shown = new Map<XCounter, (Count | (() => Count | null))[]>();
   private garbled = new Set<XCounter>();
 
   exact(metric: XCounter, c: Count): void {
@@ -94,18 +98,34 @@ export class Evidence {
   omitted(metric: XCounter): void {
     this.aria.set(metric, [...(this.aria.get(metric) ?? []), exactCount(0)]);
   }
-  visible(metric: XCounter, c: Count | null): void {
+  visible(metric: XCounter, c: Count | null | (() => Count | null)): void {
     if (c) this.shown.set(metric, [...(this.shown.get(metric) ?? []), c]);
   }
   bad(metric: XCounter): void {
     this.garbled.add(metric);
   }
+  private shownCounts(metric: XCounter): Count[] | undefined {
+    const shown = this.shown.get(metric);
+    if (!shown) return undefined;
+    const counts: Count[] = [];
+    for (const c of shown) {
+      const read = typeof c === 'function' ? c() : c;
+      if (read) counts.push(read);
+    }
+    return counts.length ? counts : undefined;
+  }
   resolve(): Partial<Record<Metric, Count>> {
     const out: Partial<Record<Metric, Count>> = {};
     for (const metric of X_COUNTERS) {
       if (this.garbled.has(metric)) continue;
-      const shown = this.shown.get(metric);
-      if (!this.stated.has(metric) && this.aria.has(metric) && shown?.some((c) => c.min > 0)) continue;
+      if (this.stated.has(metric)) {
+        // Stated by a label: visible text cannot change it (the labels agree, or the counter is absent).
+        const c = agreed(this.aria.get(metric));
+        if (c) out[metric] = c;
+        continue;
+      }
+      const shown = this.shownCounts(metric);
+      if (this.aria.has(metric) && shown?.some((c) => c.min > 0)) continue;
       const c = agreed(this.aria.get(metric)) ?? (this.aria.has(metric) ? undefined : agreed(shown));
       if (c) out[metric] = c;
     }

@@ -103,8 +103,12 @@ function own(s: Scope, top: Element, selector: string): Element[] {
   return s.nested.length === 0 ? all : all.filter((e) => clear(s, top, e));
 }
 
+/** A root-relative href as X writes them ("/handle/status/123…"): its path is itself, no URL to build. */
+const PLAIN_PATH = /^\/[A-Za-z0-9_]+\/status\/\d+(?:\/[A-Za-z0-9_/]*)?$/;
+
 function statusPath(href: string | null): RegExpExecArray | null {
   if (!href) return null;
+  if (PLAIN_PATH.test(href)) return STATUS_PATH.exec(href);
   try {
     return STATUS_PATH.exec(new URL(href, 'https://x.com').pathname);
   } catch {
@@ -206,7 +210,7 @@ function readMetrics(
     const n = labelNumber(button.getAttribute('aria-label'), locale);
     if (n === 'bad') ev.bad(metric);
     else if (n !== 'none') ev.exact(metric, n);
-    ev.visible(metric, visibleCount(s, button, locale));
+    ev.visible(metric, () => visibleCount(s, button, locale));
   }
   if (analytics) {
     const label = analytics.getAttribute('aria-label');
@@ -214,9 +218,9 @@ function readMetrics(
     if (n === 'bad') ev.bad('impressions');
     else if (n !== 'none') ev.exact('impressions', n);
     else if (label?.trim() && viewEra) ev.omitted('impressions'); // "View post analytics": no views yet
-    ev.visible('impressions', visibleCount(s, analytics, locale));
+    ev.visible('impressions', () => visibleCount(s, analytics, locale));
   }
-  ev.visible('impressions', focusedViews(s, timeLink, bar, locale));
+  ev.visible('impressions', () => focusedViews(s, timeLink, bar, locale));
   return ev.resolve();
 }
 
