@@ -1,17 +1,10 @@
 // Numbers, counts, rates and times for people, through Intl in the user's locale.
 import type { Count } from './count';
 
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
-  return f;
-}
-
 /**
- * One formatter per locale, made on first use: building an Intl formatter costs tens of µs, and badges format
- * on every post a feed shows.
+ * One formatter per locale (and shape), made on first use: building an Intl formatter costs tens of µs, and badges
+ * format on every post a feed shows. Each shape is a named constant rather than a cache keyed by its options:
+ * serialising the options to find the formatter cost more than some of the formatting.
  */
 function perLocale<T>(make: (locale: string | undefined) => T): (locale: string | undefined) => T {
   const made = new Map<string, T>();
@@ -21,31 +14,47 @@ function perLocale<T>(make: (locale: string | undefined) => T): (locale: string 
     return f;
   };
 }
+const numberFormat = (options: Intl.NumberFormatOptions) => perLocale((locale) => new Intl.NumberFormat(locale, options));
+const whole = numberFormat({ maximumFractionDigits: 0 });
+const compact = numberFormat({ notation: 'compact', maximumFractionDigits: 1, roundingMode: 'trunc' } as Intl.NumberFormatOptions);
+/** Up to `digits` fraction digits, for the digit counts used here (more are rare: made on demand). */
+const fractions = new Map<number, ReturnType<typeof numberFormat>>();
+function upTo(digits: number) {
+  let f = fractions.get(digits);
+  if (!f) fractions.set(digits, (f = numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  return f;
+}
+const threeSignificant = numberFormat({ minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
+const durationUnits = {
+  minute: numberFormat({ style: 'unit', unit: 'minute', unitDisplay: 'long', maximumFractionDigits: 0 }),
+  hour: numberFormat({ style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 0 }),
+  day: numberFormat({ style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 0 }),
+};
 const relativeTime = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
 const dateTime = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
 
 /** 30142 → "30,142"; an interval 2300..2399 → "2,300–2,399". */
 export function formatCount(c: Count, locale?: string): string {
-  const f = nf(locale, { maximumFractionDigits: 0 });
+  const f = whole(locale);
   return c.exact ? f.format(c.value) : `${f.format(c.min)}–${f.format(c.max)}`;
 }
 
 /** Compact and truncated like the sites themselves print: 30142 → "30.1K". Intervals get a "~". */
 export function formatCompact(n: number, locale?: string, exact = true): string {
-  const s = nf(locale, { notation: 'compact', maximumFractionDigits: 1, roundingMode: 'trunc' } as Intl.NumberFormatOptions).format(n);
+  const s = compact(locale).format(n);
   return exact ? s : `~${s}`;
 }
 
 /** A percentage from its interval: "2.53%", or "2.5–2.6%" when the inputs were intervals. */
 export function formatPercent(r: { value: number; min: number; max: number; exact: boolean }, locale?: string): string {
   const digits = r.value >= 10 ? 1 : 2;
-  const f = nf(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const f = upTo(digits)(locale);
   if (r.exact || f.format(r.min) === f.format(r.max)) return `${f.format(r.value)}%`;
   return `${f.format(r.min)}–${f.format(r.max)}%`;
 }
 
 export function formatNumber(n: number, locale?: string, digits = 2): string {
-  return nf(locale, { maximumFractionDigits: digits }).format(n);
+  return upTo(digits)(locale).format(n);
 }
 
 /** "3 h ago", "2 days ago" in the user's language. */
@@ -68,8 +77,8 @@ export function formatDateTime(ms: number, locale?: string): string {
  * 10 → "10.0", 1.25 → "1.25", 3.14159 → "3.14"; from 100 up, whole numbers (123.4 → "123", 1234 → "1,234").
  */
 export function formatTimes(n: number, locale?: string): string {
-  if (Math.abs(n) >= 100) return nf(locale, { maximumFractionDigits: 0 }).format(n);
-  return nf(locale, { minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(n);
+  if (Math.abs(n) >= 100) return whole(locale).format(n);
+  return threeSignificant(locale).format(n);
 }
 
 const HOUR_MS = 3_600_000;
@@ -78,6 +87,10 @@ const HOUR_MS = 3_600_000;
 export function formatDuration(ms: number, locale?: string): string {
   const abs = Math.abs(ms);
   const [value, unit] =
-    abs < HOUR_MS ? [Math.round(abs / 60_000), 'minute'] : abs < 48 * HOUR_MS ? [Math.round(abs / HOUR_MS), 'hour'] : [Math.round(abs / (24 * HOUR_MS)), 'day'];
-  return nf(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(value);
+    abs < HOUR_MS
+      ? [Math.round(abs / 60_000), 'minute' as const]
+      : abs < 48 * HOUR_MS
+        ? [Math.round(abs / HOUR_MS), 'hour' as const]
+        : [Math.round(abs / (24 * HOUR_MS)), 'day' as const];
+  return durationUnits[unit](locale).format(value);
 }
