@@ -24,6 +24,30 @@ export function badgeElement(doc: Document, figures: readonly Figure[], theme: '
   return badge;
 }
 
+/**
+ * Puts `figures` into a badge badgeElement made, when it shows the same figures in the same order (a recycled
+ * host, a count that changed): its elements stay, only words and theme change. False when it cannot: make a new one.
+ */
+export function updateBadge(badge: Element | null, figures: readonly Figure[], theme: 'light' | 'dark'): boolean {
+  if (!badge || !figures.length || badge.childElementCount !== figures.length) return false;
+  let span = badge.firstElementChild as HTMLElement | null;
+  for (const f of figures) {
+    if (!span || span.getAttribute('data-figure') !== f.id) return false;
+    span = span.nextElementSibling as HTMLElement | null;
+  }
+  if (badge.getAttribute('data-theme') !== theme) badge.setAttribute('data-theme', theme);
+  span = badge.firstElementChild as HTMLElement;
+  for (const f of figures) {
+    if (span.title !== f.title) {
+      span.title = f.title;
+      span.setAttribute('aria-label', f.title);
+    }
+    if (span.textContent !== f.text) span.textContent = f.text;
+    span = span.nextElementSibling as HTMLElement;
+  }
+  return true;
+}
+
 // Shadow-root styles: the host has no height, the badge floats in the post's bottom padding, so
 // mounting it never moves the page (no layout shift).
 export const BADGE_CSS = `

@@ -3,7 +3,7 @@
 // re-keyed, never a second host. Plain DOM, no Preact: this runs in every content script, where each kilobyte
 // is loaded on every page of the site. Scraped text only ever reaches textContent and attribute values.
 import type { Figure } from '@/lib/figures';
-import { badgeElement, BADGE_CSS } from './Badge';
+import { badgeElement, updateBadge, BADGE_CSS } from './Badge';
 
 export const BADGE_TAG = 'postmeter-badge';
 const THEME_TTL_MS = 1000;
@@ -13,9 +13,14 @@ export interface BadgeLayer {
   removeAll(): void;
 }
 
+/** How many hosts the page took out of the document are kept for new badges (X recycles about 30 cells). */
+const SPARE_HOSTS = 64;
+
 export function createBadgeLayer(doc: Document): BadgeLayer {
   const rendered = new WeakMap<Element, string>();
   const styles = sharedStyles(doc);
+  /** The hosts made lately, oldest first: one the page has taken out (a recycled cell) is put back under a new post. */
+  const recent: HTMLElement[] = [];
   let theme: 'light' | 'dark' = 'light';
   let themeAt = -Infinity;
 
@@ -28,19 +33,38 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     return theme;
   }
 
+  /** A host the page removed from the document, with its shadow root and stylesheet ready: cheaper than a new one. */
+  function spareHost(): HTMLElement | undefined {
+    for (let i = 0; i < recent.length; i++) {
+      const host = recent[i]!;
+      if (host.isConnected) continue;
+      recent.splice(i, 1);
+      return host;
+    }
+    return undefined;
+  }
+
+  /**
+   * The host after `anchor`, or one not yet in the document (a spare, or a new one) that show() fills first and
+   * then inserts: changing a detached tree costs the page no style invalidation and no mutation records.
+   */
   function hostAfter(anchor: Element): HTMLElement {
     const next = anchor.nextElementSibling;
     if (next?.localName === BADGE_TAG) return next as HTMLElement;
-    const host = doc.createElement(BADGE_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
-    if (styles) shadow.adoptedStyleSheets = styles;
-    else {
-      const style = doc.createElement('style');
-      style.textContent = BADGE_CSS;
-      shadow.append(style);
+    let host = spareHost();
+    if (!host) {
+      host = doc.createElement(BADGE_TAG);
+      const shadow = host.attachShadow({ mode: 'open' });
+      if (styles) shadow.adoptedStyleSheets = styles;
+      else {
+        const style = doc.createElement('style');
+        style.textContent = BADGE_CSS;
+        shadow.append(style);
+      }
+      shadow.append(doc.createElement('div'));
     }
-    shadow.append(doc.createElement('div'));
-    anchor.after(host);
+    recent.push(host);
+    if (recent.length > SPARE_HOSTS) recent.shift();
     return host;
   }
 
@@ -48,17 +72,23 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     show(anchor, key, figures) {
       const host = hostAfter(anchor);
       const t = currentTheme();
-      const signature = `${key}|${t}|${JSON.stringify(figures)}`;
-      if (rendered.get(host) === signature) return;
-      rendered.set(host, signature);
-      host.setAttribute('data-postmeter-post', key);
-      const mount = host.shadowRoot!.lastElementChild!;
-      const badge = badgeElement(doc, figures, t);
-      if (badge) mount.replaceChildren(badge);
-      else mount.replaceChildren();
+      let signature = `${key}|${t}`;
+      for (const f of figures) signature += `|${f.id}|${f.text}|${f.title}`;
+      if (rendered.get(host) !== signature) {
+        rendered.set(host, signature);
+        host.setAttribute('data-postmeter-post', key);
+        const mount = host.shadowRoot!.lastElementChild!;
+        if (!updateBadge(mount.firstElementChild, figures, t)) {
+          const badge = badgeElement(doc, figures, t);
+          if (badge) mount.replaceChildren(badge);
+          else mount.replaceChildren();
+        }
+      }
+      if (!host.isConnected) anchor.after(host);
     },
     removeAll() {
       for (const host of doc.querySelectorAll(BADGE_TAG)) host.remove();
+      recent.length = 0;
     },
   };
 }

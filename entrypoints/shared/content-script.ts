@@ -103,8 +103,10 @@ export async function runContentScript(
       for (const [key, prior] of Object.entries(reply.prior)) {
         if (priors.has(key)) continue;
         priors.set(key, prior);
-        const seen = lastRead.get(key);
-        if (seen?.el.isConnected) drawBadge(seen.el, seen.post);
+        // A post never stored before (null) has no "since you last saw it": its badge, drawn when read, is already
+        // what it would be now. Drawing it again cost a second read of the tweet (its anchor) for nothing.
+        const seen = prior && lastRead.get(key);
+        if (seen && seen.el.isConnected) drawBadge(seen.el, seen.post);
       }
       return 'sent';
     } catch (error) {
@@ -116,6 +118,17 @@ export async function runContentScript(
     }
   }
 
+  /** The page's URL, parsed again only when it changed (SPA navigation): every flush asks for it. */
+  let parsedHref = '';
+  let parsedUrl: URL | undefined;
+  function pageUrl(): URL {
+    if (!parsedUrl || parsedHref !== location.href) {
+      parsedHref = location.href;
+      parsedUrl = new URL(parsedHref);
+    }
+    return parsedUrl;
+  }
+
   /** Running while the site is switched on; undefined while it is off. */
   let scanner: Scanner | undefined;
   function start(): void {
@@ -123,7 +136,7 @@ export async function runContentScript(
     const started: Scanner = startScanner({
       adapter,
       document,
-      getUrl: () => new URL(location.href),
+      getUrl: pageUrl,
       // Reading ctx.isValid is what notices the orphaning (WXT checks browser.runtime.id then).
       connected: () => ctx.isValid,
       onBatch: (posts) =>

@@ -30,6 +30,42 @@ describe('badge layer', () => {
     expect([...document.querySelectorAll(BADGE_TAG)].map((h) => h.getAttribute('data-postmeter-post'))).toEqual(['x:2']);
   });
 
+  it('puts a host the page removed (a recycled cell) under the next post, with its new figures', () => {
+    const layer = createBadgeLayer(document);
+    const bar = document.getElementById('bar')!;
+    layer.show(bar, 'x:1', fig('a'));
+    const first = document.querySelector(BADGE_TAG)!;
+    document.querySelector('article')!.remove(); // the page rewrote the cell
+    document.body.innerHTML = '<article><div role="group" id="bar2"></div></article>';
+    layer.show(document.getElementById('bar2')!, 'x:2', [...fig('b'), { id: 'vph', text: '5/h', title: 'per hour' }]);
+    const hosts = document.querySelectorAll(BADGE_TAG);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]).toBe(first);
+    expect(first.getAttribute('data-postmeter-post')).toBe('x:2');
+    expect([...first.shadowRoot!.querySelectorAll('.pm-figure')].map((f) => [f.getAttribute('data-figure'), f.textContent, f.getAttribute('title'), f.getAttribute('aria-label')])).toEqual([
+      ['er', 'b', 'title b', 'title b'],
+      ['vph', '5/h', 'per hour', 'per hour'],
+    ]);
+    expect(first.shadowRoot!.querySelectorAll('.pm-badge')).toHaveLength(1);
+  });
+
+  it('changes the words of the figures in place when the same figures show, and rebuilds when they differ', () => {
+    const layer = createBadgeLayer(document);
+    const bar = document.getElementById('bar')!;
+    layer.show(bar, 'x:1', fig('ER 1%'));
+    const shadow = document.querySelector(BADGE_TAG)!.shadowRoot!;
+    const span = shadow.querySelector('.pm-figure')!;
+    layer.show(bar, 'x:1', fig('ER 2%'));
+    expect(shadow.querySelector('.pm-figure')).toBe(span);
+    expect([span.textContent, span.getAttribute('title'), span.getAttribute('aria-label')]).toEqual(['ER 2%', 'title ER 2%', 'title ER 2%']);
+    layer.show(bar, 'x:1', [{ id: 'growth', text: '+5', title: 'since' }]);
+    const now = shadow.querySelector('.pm-figure')!;
+    expect(now).not.toBe(span);
+    expect(now.getAttribute('data-figure')).toBe('growth');
+    layer.show(bar, 'x:1', []);
+    expect(shadow.querySelector('.pm-badge')).toBeNull();
+  });
+
   it('keeps hostile text inert', () => {
     const layer = createBadgeLayer(document);
     const evil = '<img src=x onerror="window.pwned=1">';
@@ -37,6 +73,9 @@ describe('badge layer', () => {
     const shadow = document.querySelector(BADGE_TAG)!.shadowRoot!;
     expect(shadow.querySelector('img')).toBeNull();
     expect(shadow.querySelector('.pm-figure')!.textContent).toBe(evil);
+    layer.show(document.getElementById('bar')!, 'x:1', [{ id: 'er', text: `${evil}!`, title: evil }]); // in place
+    expect(shadow.querySelector('img')).toBeNull();
+    expect(shadow.querySelector('.pm-figure')!.textContent).toBe(`${evil}!`);
   });
 
   it('removes every badge when the extension goes away', () => {
