@@ -52,6 +52,8 @@ export interface Sample {
   owners: number;
   /** The innermost frame of the first owner on its stack ("function file:line"), or the leaf frame. */
   where: string;
+  /** Every distinct frame of owner 0 on its stack, innermost first (shared between samples of one node). */
+  stack: readonly string[];
 }
 
 export interface LongTask {
@@ -79,7 +81,7 @@ export function analyseTrace(events: TraceEvent[], pageScriptUrl: string, owners
     pid: number;
     tid: number;
     time: number;
-    nodes: Map<number, { parent?: number; url: string; name: string; mask?: number; where?: string }>;
+    nodes: Map<number, { parent?: number; url: string; name: string; mask?: number; where?: string; stack?: string[] }>;
     samples: { ts: number; node: number; delta: number }[];
     hasPage: boolean;
   }
@@ -143,6 +145,18 @@ export function analyseTrace(events: TraceEvent[], pageScriptUrl: string, owners
     return w;
   };
 
+  /** Owner 0's frames on the stack, each name once. */
+  const stackOf = (p: Prof, id: number): string[] => {
+    const leaf = p.nodes.get(id);
+    if (!leaf) return [];
+    if (leaf.stack) return leaf.stack;
+    const names = new Set<string>();
+    for (let n: typeof leaf | undefined = leaf; n; n = n.parent === undefined ? undefined : p.nodes.get(n.parent)) {
+      if (n.url && owners[0]?.(n.url)) names.add(n.name);
+    }
+    return (leaf.stack = [...names]);
+  };
+
   const samples: Sample[] = [];
   const deltas: number[] = [];
   for (const p of profiles.values()) {
@@ -151,7 +165,7 @@ export function analyseTrace(events: TraceEvent[], pageScriptUrl: string, owners
       if (i === 0) return; // its delta is from the profile's start, not from a sample
       const us = Math.min(Math.max(s.delta, 0), MAX_SAMPLE_US);
       deltas.push(us);
-      samples.push({ ts: s.ts, us, owners: maskOf(p, s.node), where: whereOf(p, s.node) });
+      samples.push({ ts: s.ts, us, owners: maskOf(p, s.node), where: whereOf(p, s.node), stack: stackOf(p, s.node) });
     });
   }
   samples.sort((a, b) => a.ts - b.ts);
@@ -216,5 +230,15 @@ export function hotspots(a: TraceAnalysis, owner: number, n: number, from = -Inf
   const by = new Map<string, number>();
   const bit = 1 << owner;
   for (const s of a.samples) if (s.ts >= from && s.ts < to && s.owners & bit) by.set(s.where, (by.get(s.where) ?? 0) + s.us);
+  return [...by].sort((x, y) => y[1] - x[1]).slice(0, n);
+}
+
+/** Where owner 0's time went in [from, to), each function counted with everything it called (inclusive), µs. */
+export function inclusiveHotspots(a: TraceAnalysis, n: number, from = -Infinity, to = Infinity): [string, number][] {
+  const by = new Map<string, number>();
+  for (const s of a.samples) {
+    if (s.ts < from || s.ts >= to || !(s.owners & 1)) continue;
+    for (const name of s.stack) by.set(name, (by.get(name) ?? 0) + s.us);
+  }
   return [...by].sort((x, y) => y[1] - x[1]).slice(0, n);
 }

@@ -52,7 +52,7 @@ import { tabIdOf } from '../e2e/harness';
 import { callPage, launchBenchBrowser, pageScript, seconds, type BenchBrowser } from './browser';
 import { figure, median, type BenchGroup, type Figure } from './harness';
 import type * as FeedPage from './pages/feed';
-import { analyseTrace, hotspots, LONG_TASK_MS, mark, ownedLongTasks, ownedUs, type TraceAnalysis, type TraceEvent } from './scan-trace';
+import { analyseTrace, hotspots, inclusiveHotspots, LONG_TASK_MS, mark, ownedLongTasks, ownedUs, type TraceAnalysis, type TraceEvent } from './scan-trace';
 
 const X_HOME = 'https://x.com/home';
 const NAIVE_HOME = 'https://bench.localhost/home';
@@ -153,11 +153,37 @@ const scanGroup: BenchGroup = async (ctx) => {
       }
       await page.evaluate(feedSource);
       if (side === 'naive') {
-        // The feed's bundle set __pmBench; the naive one would replace it, so it is started through its own global.
-        await page.evaluate(`(() => { const keep = globalThis.__pmBench; ${naiveSource}; globalThis.__pmNaive = globalThis.__pmBench; globalThis.__pmBench = keep; })()`);
-        await page.evaluate(() => (globalThis as unknown as { __pmNaive: { startNaive(): void } }).__pmNaive.startNaive());
+        const world = await naiveWorld(page);
+        await world.evaluate(`${naiveSource}; globalThis.__pmBench.startNaive(); true`);
+        naiveWorlds.set(page, world);
       }
       return page;
+    }
+
+    /**
+     * The naive scanner runs where a stat-overlay extension's code runs: a content script's isolated world, as
+     * Postmeter's does, not the page's own. An isolated world reaches each DOM node through its own wrapper (Blink
+     * keeps them in a per-world map), so the same reading costs more there; run in the page's world the naive side
+     * would be measured on cheaper DOM access than any extension gets.
+     */
+    const naiveWorlds = new Map<Page, { evaluate(expression: string): Promise<unknown> }>();
+    async function naiveWorld(page: Page) {
+      const cdp = await context.newCDPSession(page);
+      const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+      const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: 'postmeter-bench-naive',
+      })) as { executionContextId: number };
+      return {
+        async evaluate(expression: string): Promise<unknown> {
+          const r = (await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true })) as {
+            result: { value?: unknown };
+            exceptionDetails?: { text?: string; exception?: { description?: string } };
+          };
+          if (r.exceptionDetails) throw new Error(`naive scanner: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+          return r.result.value;
+        },
+      };
     }
 
     // ── the method's self-check: an extension-like script that takes 80 ms in one frame ──────────────────────
@@ -231,7 +257,7 @@ const scanGroup: BenchGroup = async (ctx) => {
           }
           seen = `${reply.keys.length} seen`;
         } else {
-          const stats = await page.evaluate(() => (globalThis as unknown as { __pmNaive: { naiveStats(): { posts: number; callbacks: number; reads: number } } }).__pmNaive.naiveStats());
+          const stats = (await naiveWorlds.get(page)!.evaluate('globalThis.__pmBench.naiveStats()')) as { posts: number; callbacks: number; reads: number };
           if (stats.posts !== size.posts) throw new Error(`the naive scanner read ${stats.posts} of ${size.posts} tweets with counters`);
           seen = `${stats.posts} read with counters, ${stats.callbacks} callbacks, ${stats.reads} reads`;
         }
@@ -243,6 +269,10 @@ const scanGroup: BenchGroup = async (ctx) => {
         );
         if (process.env.POSTMETER_SCAN_HOTSPOTS) {
           for (const [where, us] of hotspots(trace, owner, 25, from, to)) ctx.log(`    ${(us / 1000).toFixed(1).padStart(8)} ms  ${where}`);
+          if (owner === 0) {
+            ctx.log('    inclusive (each function with what it called):');
+            for (const [where, us] of inclusiveHotspots(trace, 40, from, to)) ctx.log(`    ${(us / 1000).toFixed(1).padStart(8)} ms  ${where}`);
+          }
           // Each task the script made long: when, how long, its share, and where that share went.
           for (const t of ownedLongTasks(trace, owner, from, to).filter((l) => l.durMs - l.ownerMs <= LONG_TASK_MS)) {
             const at = ((t.ts - from) / 1000).toFixed(0);
@@ -252,6 +282,7 @@ const scanGroup: BenchGroup = async (ctx) => {
         }
         return r;
       } finally {
+        naiveWorlds.delete(page);
         await page.close();
       }
     }
