@@ -11,8 +11,11 @@ import { DB_VERSION, type AccountRow, type PostRow, type Settings, type Snapshot
 import { normaliseSettings, settingsProblem } from './settings';
 
 export const BACKUP_FORMAT = 'postmeter-backup';
-/** The backup format's version is the schema version it was written from. Older ones are still read. */
-export const BACKUP_VERSION = DB_VERSION;
+/**
+ * The backup format's version: the schema version whose stores it holds. Schema 3 added only derived data (the
+ * snapshots' CSV text), which a backup leaves out, so backups are still version 2. Older ones are still read.
+ */
+export const BACKUP_VERSION = 2;
 const READABLE_VERSIONS = [1, 2];
 export const DEFAULT_MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 
@@ -238,7 +241,8 @@ function checkMeta(rows: unknown[], now: number): Settings | undefined {
     } else if (key === 'schema') {
       fail(objectProblem(value, `${where}.value`, new Set(SCHEMA_KEYS), SCHEMA_KEYS));
       const s = value as Record<string, unknown>;
-      fail(integerProblem(s.version, `${where}.value.version`, 1, BACKUP_VERSION));
+      // The schema the backed-up database was at, which can be newer than the backup format.
+      fail(integerProblem(s.version, `${where}.value.version`, 1, DB_VERSION));
       fail(timeProblem(s.migratedAt, `${where}.value.migratedAt`, now));
     } else {
       fail(`${where}.key is ${show(key)}, which Postmeter does not know`);

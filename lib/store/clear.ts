@@ -12,7 +12,7 @@ export interface ClearResult {
 }
 
 export async function clearAllData(db: PostmeterDatabase): Promise<ClearResult> {
-  const tx = db.transaction(['posts', 'snapshots', 'accounts', 'meta'], 'readwrite');
+  const tx = db.transaction(['posts', 'snapshots', 'accounts', 'meta', 'snapshotCsv'], 'readwrite');
   return writeTransaction(tx, async () => {
     const posts = tx.objectStore('posts');
     const snapshots = tx.objectStore('snapshots');
@@ -22,6 +22,7 @@ export async function clearAllData(db: PostmeterDatabase): Promise<ClearResult> 
     const writes = writeQueue();
     writes.add(posts.clear());
     writes.add(snapshots.clear());
+    writes.add(tx.objectStore('snapshotCsv').clear());
     writes.add(accounts.clear());
     writes.add(tx.objectStore('meta').delete('settings'));
     await writes.all();

@@ -9,7 +9,7 @@ import type { Interval } from '../interval';
 import { bestEngagementRate, ctr, engagements, frequency, viewsPerHour, type EngagementSetOption } from '../metrics';
 import { METRICS, type Metric } from '../types';
 import { postPages } from './queries';
-import type { PostRow, PostmeterDatabase, SnapshotRow } from './schema';
+import type { PostRow, PostmeterDatabase, SnapshotCsvRow, SnapshotRow } from './schema';
 
 /** Fixed by DESIGN.md: other tools read these files. `profileVisits` has no column here. */
 export const POSTS_CSV_HEADER =
@@ -284,20 +284,24 @@ export function snapshotsCsvText(rows: Iterable<SnapshotRow>): string {
 export const SNAPSHOT_PAGE_ROWS = 5000;
 
 /**
- * Walks up to `limit` snapshots after key `after` with a cursor, in one readonly transaction of its own,
- * handing each row to `row` as it comes (the cursor's value is not kept). Resolves with the last key read,
- * or undefined when there was nothing after `after`.
+ * Walks up to `limit` snapshots after key `after` (and before key `before`, when given) with a cursor, in one readonly
+ * transaction of its own, handing each row to `row` as it comes (the cursor's value is not kept). Resolves with the
+ * last key read, or undefined when there was nothing in that range.
  */
 function snapshotPage(
   db: PostmeterDatabase,
   after: number | undefined,
+  before: number | undefined,
   limit: number,
   row: (s: SnapshotRow) => void,
 ): Promise<{ last: number | undefined; rows: number }> {
   const wrapped = db.transaction('snapshots');
   wrapped.done.catch(() => {}); // a failed page is reported below; idb's own promise must not go unhandled
   const tx = unwrap(wrapped);
-  const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+  const range =
+    after === undefined
+      ? before === undefined ? null : IDBKeyRange.upperBound(before, true)
+      : before === undefined ? IDBKeyRange.lowerBound(after, true) : IDBKeyRange.bound(after, before, true, true);
   return new Promise((resolve, reject) => {
     const req = tx.objectStore('snapshots').openCursor(range);
     let rows = 0;
@@ -320,6 +324,19 @@ function snapshotPage(
   });
 }
 
+/** CSV records (./snapshot-csv.ts) read per transaction: at most CSV_RECORD_ROWS rows each. */
+const CSV_RECORDS_PER_READ = 20;
+
+/** The next CSV records after the one starting at `after` (from the start when undefined), in key order. */
+const csvRecords = (db: PostmeterDatabase, after: number | undefined) =>
+  db.getAll('snapshotCsv', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), CSV_RECORDS_PER_READ);
+
+/**
+ * Every snapshot in key order: the text ingest kept for them where there is some (./snapshot-csv.ts), copied as it
+ * is; the rows between those records (stored before schema v3, imported, left by retention) read and formatted.
+ * One chunk per record (at most CSV_RECORD_ROWS rows) and per page of up to `chunkRows` rows read: each is handed on
+ * as it comes, not joined to others, so no copy of the text piles up in the JS heap.
+ */
 export async function* snapshotsCsvChunks(db: PostmeterDatabase, opts: CsvOptions = {}): AsyncGenerator<string> {
   const { bom = false, chunkRows = SNAPSHOT_PAGE_ROWS, onProgress } = opts;
   const size = Math.max(1, Math.floor(chunkRows));
@@ -327,15 +344,37 @@ export async function* snapshotsCsvChunks(db: PostmeterDatabase, opts: CsvOption
   let done = 0;
   const text = new AsciiPage();
   const write = (s: SnapshotRow) => text.row(s);
+  /** Every snapshot up to this key is written (undefined: none yet). */
   let after: number | undefined;
+  let records: (SnapshotCsvRow | undefined)[] = await csvRecords(db, undefined);
+  let lastRead = records.at(-1)?.first;
+  let next = 0;
   for (;;) {
-    const page = await snapshotPage(db, after, size, write);
-    if (page.rows === 0) return;
-    const chunk = text.text();
-    onProgress?.((done += page.rows));
-    yield chunk;
-    if (page.rows < size) return;
-    after = page.last;
+    if (next === records.length && records.length === CSV_RECORDS_PER_READ) {
+      records = await csvRecords(db, lastRead);
+      lastRead = records.at(-1)?.first;
+      next = 0;
+    }
+    const record = records[next];
+    if (record && after !== undefined && record.first <= after) {
+      next++; // cannot happen (records never overlap written keys); its keys past `after` are read as rows
+      continue;
+    }
+    // Rows no record holds, before the next record (or to the end): read from the store, a page at a time.
+    if (!record || after === undefined || record.first > after + 1) {
+      const page = await snapshotPage(db, after, record?.first, size, write);
+      if (page.rows > 0) {
+        after = page.last;
+        onProgress?.((done += page.rows));
+        yield text.text();
+      }
+      if (page.rows === size) continue; // there may be more before the record
+      if (!record) return;
+    }
+    records[next++] = undefined; // let the text go once handed on
+    after = record.last;
+    onProgress?.((done += record.rows));
+    yield record.csv;
   }
 }
 

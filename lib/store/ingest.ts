@@ -1,13 +1,15 @@
-// The only write path for what pages show: one batch of observations → one transaction over posts, snapshots
-// and accounts.
+// The only write path for what pages show: one batch of observations → one transaction over posts, snapshots,
+// accounts and the snapshots' CSV text.
 import { unwrap } from 'idb';
 import type { Count } from '../count';
 import type { PriorState } from '../messages';
 import { postKey, type PostObservation, type SiteId } from '../types';
 import { recordFollowers } from './accounts';
 import { applyObservation, mergeObservations, priorOf, sanitize } from './merge';
+import { snapshotsCsvText } from './export';
 import { resolveCount } from './precision';
 import type { PostmeterDatabase, SnapshotRow } from './schema';
+import { latestSnapshotCsv, snapshotCsvRecord } from './snapshot-csv';
 import { writeTransaction } from './tx';
 
 export { QuotaError } from './quota';
@@ -56,16 +58,18 @@ export async function ingest(
     followerReads.set(key, { site: obs.site, handle: obs.author, count: seen ? resolveCount(seen.count, count) : count });
   }
 
-  const tx = db.transaction(['posts', 'snapshots', 'accounts'], 'readwrite');
+  const tx = db.transaction(['posts', 'snapshots', 'accounts', 'snapshotCsv'], 'readwrite');
   await writeTransaction(tx, async () => {
     const postStore = tx.objectStore('posts');
     const accountStore = tx.objectStore('accounts');
     const entries = [...batch];
     const reads = [...followerReads.values()];
     // Every read is issued at once: IDB runs a transaction's requests in order, so they pipeline.
-    const [stored, accounts] = await Promise.all([
+    const csvStore = tx.objectStore('snapshotCsv');
+    const [stored, accounts, latestCsv] = await Promise.all([
       Promise.all(entries.map(([, o]) => postStore.get([o.site, o.postId]))),
       Promise.all(reads.map((r) => accountStore.get([r.site, r.handle]))),
+      latestSnapshotCsv(csvStore),
     ]);
 
     // Then every write, on the bare IDB stores and none awaited: a promise per write request (idb's wrapping)
@@ -76,14 +80,44 @@ export async function ingest(
     const rawSnaps = unwrap(tx.objectStore('snapshots'));
     const rawAccounts = unwrap(accountStore);
 
+    const added: SnapshotRow[] = [];
     entries.forEach(([key, obs], i) => {
       const before = stored[i];
       prior[key] = priorOf(before);
       const { row, snapshot } = applyObservation(before, obs, observedAt);
       rawPosts.put(row);
-      if (snapshot) rawSnaps.add({ site: obs.site, postId: obs.postId, observedAt, metrics: snapshot } satisfies SnapshotRow);
+      if (snapshot) added.push({ site: obs.site, postId: obs.postId, observedAt, metrics: snapshot });
+    });
+    // The first and the last add through idb, for the keys the store gives them; the rest bare. (Marked handled: an
+    // abort rejects them, and writeTransaction reports it.)
+    const snapStore = tx.objectStore('snapshots');
+    const keys = added.map((snap, i) => {
+      if (i !== 0 && i !== added.length - 1) return void rawSnaps.add(snap);
+      const key = snapStore.add(snap) as Promise<number>;
+      key.catch(() => {});
+      return key;
     });
     reads.forEach((r, i) => rawAccounts.put(recordFollowers(accounts[i], r.site, r.handle, r.count, observedAt)));
+
+    // The new snapshots' CSV rows, for the export (./snapshot-csv.ts), under the keys the adds will usually get: the
+    // ones right after the latest record's (ingest is nearly the only writer of snapshots). Written with the adds, not
+    // after them: waiting for the keys first cost every batch one more round trip to the database. When the keys turn
+    // out otherwise (rows imported since, rows from before schema v3, the newest rows deleted), the record is
+    // corrected once they are known, in the same transaction.
+    if (added.length) {
+      const csv = snapshotsCsvText(added);
+      const highestKey = latestCsv?.last ?? 0;
+      const guess = snapshotCsvRecord(latestCsv, highestKey + 1, highestKey + added.length, csv);
+      void csvStore.put(guess).catch(() => {});
+      const first = await keys[0]!;
+      const last = await keys[keys.length - 1]!;
+      if (first !== highestKey + 1 || last !== highestKey + added.length) {
+        if (latestCsv && guess.first === latestCsv.first) void csvStore.put(latestCsv).catch(() => {});
+        else void csvStore.delete(guess.first).catch(() => {});
+        // Not consecutive (never seen): no text; the export reads these rows from the store.
+        if (last - first + 1 === added.length) void csvStore.put(snapshotCsvRecord(undefined, first, last, csv)).catch(() => {});
+      }
+    }
   });
   return prior;
 }

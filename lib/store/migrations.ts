@@ -37,6 +37,11 @@ export async function migrate(
     if (oldVersion >= 1) await backfillAccounts(tx);
   }
 
+  if (oldVersion < 3) {
+    // Empty at first: snapshots stored before it are exported from their rows, as before.
+    db.createObjectStore('snapshotCsv', { keyPath: 'first' });
+  }
+
   await tx.objectStore('meta').put({ key: 'schema', value: { version: newVersion, migratedAt: now } });
 }
 

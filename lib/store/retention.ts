@@ -3,6 +3,7 @@
 import type { SiteId } from '../types';
 import type { PostmeterDatabase } from './schema';
 import { getSettings } from './settings';
+import { dropSnapshotCsv } from './snapshot-csv';
 import { writeQueue, writeTransaction } from './tx';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -51,7 +52,7 @@ async function purgeChunk(
   size: number,
   after: { time: number; key: number } | undefined,
 ): Promise<{ deleted: number; last?: { time: number; key: number } }> {
-  const tx = db.transaction(['snapshots', 'posts'], 'readwrite');
+  const tx = db.transaction(['snapshots', 'posts', 'snapshotCsv'], 'readwrite');
   return writeTransaction(tx, async () => {
     const snaps = tx.objectStore('snapshots');
     const posts = tx.objectStore('posts');
@@ -87,12 +88,18 @@ async function purgeChunk(
     // 3. Delete the rest, and recount their posts.
     const writes = writeQueue();
     const removed = new Map<string, number>();
+    let min = Infinity;
+    let max = -Infinity;
     for (const s of seen) {
       const k = `${s.site}:${s.postId}`;
       if (latest.get(k) === s.key) continue;
+      min = Math.min(min, s.key);
+      max = Math.max(max, s.key);
       writes.add(snaps.delete(s.key));
       removed.set(k, (removed.get(k) ?? 0) + 1);
     }
+    // The export's text for these keys goes with them (./snapshot-csv.ts): what is left is exported from the rows.
+    if (min <= max) await dropSnapshotCsv(tx.objectStore('snapshotCsv'), min, max);
     const affected = [...removed];
     const rows = await Promise.all(affected.map(([k]) => posts.get([postsHere.get(k)!.site, postsHere.get(k)!.postId])));
     affected.forEach(([, n], i) => {

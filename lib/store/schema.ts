@@ -29,6 +29,22 @@ export interface SnapshotRow {
   metrics: Metrics;
 }
 
+/**
+ * The snapshots CSV's rows, written when the snapshots were: `csv` is exactly what the export writes for the
+ * snapshots whose keys are first…last (all of them, in key order, and no other key in that range exists). Derived
+ * data, so the export can copy text instead of reading and formatting every row (./snapshot-csv.ts); a backup leaves
+ * it out. A range without one is exported from the rows themselves.
+ */
+export interface SnapshotCsvRow {
+  /** Key of the first snapshot in `csv`. */
+  first: number;
+  /** Key of the last snapshot in `csv`. */
+  last: number;
+  /** Snapshots in `csv`: last - first + 1. */
+  rows: number;
+  csv: string;
+}
+
 /** One follower count of an account, as read beside one of its posts. */
 export interface FollowerReading {
   observedAt: number;
@@ -88,6 +104,10 @@ export interface PostmeterDB extends DBSchema {
     key: AccountKey;
     value: AccountRow;
   };
+  snapshotCsv: {
+    key: number;
+    value: SnapshotCsvRow;
+  };
   meta: {
     key: MetaRow['key'];
     value: MetaRow;
@@ -97,7 +117,7 @@ export interface PostmeterDB extends DBSchema {
 export type PostmeterDatabase = IDBPDatabase<PostmeterDB>;
 
 export const DB_NAME = 'postmeter';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface OpenStoreOptions {
   /**

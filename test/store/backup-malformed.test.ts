@@ -137,7 +137,7 @@ const CASES: [string, () => string, string][] = [
   ['unknown meta row', variant((d) => d.stores.meta.push({ key: 'evil', value: {} })), 'meta[2].key is "evil", which Postmeter does not know'],
   ['invalid settings', variant((d) => (d.stores.meta.find((m) => m.key === 'settings')!.value.retentionDays = -1)), '.value.retentionDays is -1 (allowed: 1 to 36500)'],
   ['settings with an unknown field', variant((d) => (d.stores.meta.find((m) => m.key === 'settings')!.value.sync = 'https://evil')), '.value has an unknown field "sync"'],
-  ['schema row from the future', variant((d) => (d.stores.meta.find((m) => m.key === 'schema')!.value.version = 9)), '.value.version is 9 (allowed: 1 to 2)'],
+  ['schema row from the future', variant((d) => (d.stores.meta.find((m) => m.key === 'schema')!.value.version = 9)), '.value.version is 9 (allowed: 1 to 3)'],
 ];
 
 describe('malformed backups are refused and change nothing', () => {

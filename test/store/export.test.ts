@@ -162,10 +162,13 @@ describe('streaming', () => {
     for (let k = 0; k < 3; k++) await ingest(db, Array.from({ length: 5 }, (_, i) => obs(String(i), { likes: ex(i + k) })), T0 + k * H);
   });
 
+  // Snapshots are read row by row here (their CSV text dropped, as in a database from before schema v3); the text
+  // path is test/store/snapshot-csv.test.ts's.
   it.each([
     ['posts', postsCsvChunks, countPosts, 5, [2, 4, 5]],
     ['snapshots', snapshotsCsvChunks, countSnapshots, 15, [2, 4, 6, 8, 10, 12, 14, 15]],
   ] as const)('%s: reports progress per chunk up to the count', async (_name, chunksOf, count, total, progress) => {
+    await db.clear('snapshotCsv');
     expect(await count(db)).toBe(total);
     const done: number[] = [];
     const chunks: string[] = [];
@@ -177,17 +180,18 @@ describe('streaming', () => {
   it.each([
     ['posts', postsCsvChunks],
     ['snapshots', snapshotsCsvChunks],
-  ] as const)('%s: each page is read in its own short transaction, only when the consumer asks for it', async (_name, chunksOf) => {
+  ] as const)('%s: each page is read in its own short transaction, only when the consumer asks for it', async (name, chunksOf) => {
+    await db.clear('snapshotCsv');
     const spy = vi.spyOn(db, 'transaction');
     const it = chunksOf(db, { chunkRows: 2 })[Symbol.asyncIterator]();
     await it.next(); // header
-    await it.next(); // first page
-    const afterFirst = spy.mock.calls.length;
-    expect(afterFirst).toBe(1);
+    await it.next(); // first page (snapshots: after one read of the CSV records, which found none)
+    const first = name === 'snapshots' ? 2 : 1;
+    expect(spy.mock.calls.length).toBe(first);
     // A slow consumer between pages (a transaction held across this would have committed and failed).
     await new Promise((r) => setTimeout(r, 5));
     await it.next();
-    expect(spy.mock.calls.length).toBe(2);
+    expect(spy.mock.calls.length).toBe(first + 1);
     await it.return?.(undefined);
   });
 

@@ -5,11 +5,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getAccount, listAccounts } from '../../lib/store/accounts';
 import { ingest } from '../../lib/store/ingest';
 import { postsByAuthor, postsPublishedBetween, recentPosts, snapshotsOf } from '../../lib/store/queries';
-import { openStore, type PostmeterDatabase } from '../../lib/store/schema';
+import { DB_VERSION, openStore, type PostmeterDatabase } from '../../lib/store/schema';
 import { ex, expectCountsConsistent, iv, obs } from './helpers';
 import { T, V1_POSTS, V1_SNAPSHOTS, buildV1, openV1 } from './legacy/v1';
+import { openV2 } from './legacy/v2';
+import { SNAPSHOTS_CSV_HEADER, snapshotsCsv, snapshotsCsvText } from '../../lib/store/export';
 
 const H = 3_600_000;
+const DAY = 24 * H;
 let db: PostmeterDatabase | undefined;
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -20,11 +23,11 @@ afterEach(() => {
   db = undefined;
 });
 
-describe('v1 → v2', () => {
+describe('v1 → current (v2, then v3)', () => {
   it('keeps every post row with all its fields', async () => {
     await buildV1('m');
     db = await openStore('m');
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     const posts = await db.getAll('posts');
     expect(posts).toHaveLength(V1_POSTS.length);
     for (const p of V1_POSTS) expect(await db.get('posts', [p.site as never, p.postId])).toStrictEqual(p);
@@ -59,12 +62,12 @@ describe('v1 → v2', () => {
     expect(await db.countFromIndex('snapshots', 'by-time', IDBKeyRange.upperBound(T))).toBe(2);
   });
 
-  it('says schema 2 in meta', async () => {
+  it('says the current schema in meta', async () => {
     await buildV1('m');
     const before = Date.now();
     db = await openStore('m');
     const row = await db.get('meta', 'schema');
-    expect((row?.value as { version: number }).version).toBe(2);
+    expect((row?.value as { version: number }).version).toBe(DB_VERSION);
     expect((row?.value as { migratedAt: number }).migratedAt).toBeGreaterThanOrEqual(before);
     expect(await db.get('meta', 'settings')).toBeUndefined(); // defaults until the user sets something
   });
@@ -100,7 +103,7 @@ describe('v1 → v2', () => {
     db = await openStore('empty');
     expect(await db.count('posts')).toBe(0);
     expect(await listAccounts(db)).toEqual([]);
-    expect(((await db.get('meta', 'schema'))?.value as { version: number }).version).toBe(2);
+    expect(((await db.get('meta', 'schema'))?.value as { version: number }).version).toBe(DB_VERSION);
   });
 
   it('an open v1 connection in another tab that closes on versionchange does not block the upgrade', async () => {
@@ -113,7 +116,7 @@ describe('v1 → v2', () => {
     // Were the other tab's connection to stay open, this would wait (blocked) forever.
     db = await openStore('m');
     expect(closedByUpgrade).toBe(true);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(() => otherTab.transaction('posts')).toThrow();
     expect(await db.count('posts')).toBe(V1_POSTS.length);
   });
@@ -136,5 +139,27 @@ describe('v1 → v2', () => {
     // And a later attempt succeeds.
     db = await openStore('m');
     expect(await listAccounts(db)).toHaveLength(2);
+  });
+});
+
+describe('v2 → v3', () => {
+  it('adds the empty snapshotCsv store; the rows stay, export the same, and new batches get their text', async () => {
+    const v2 = await openV2('m2');
+    const snaps = [1, 2, 3].map((k) => ({ site: 'x', postId: String(k), observedAt: T + k * H, metrics: { likes: ex(k), views: iv(100 * k, 100 * k + 99) } }));
+    for (const s of snaps) await v2.add('snapshots', s);
+    await v2.put('meta', { key: 'schema', value: { version: 2, migratedAt: T } });
+    v2.close();
+
+    db = await openStore('m2');
+    expect(db.version).toBe(3);
+    expect(await db.count('snapshotCsv')).toBe(0);
+    expect(await db.getAll('snapshots')).toStrictEqual(snaps);
+    expect(await snapshotsCsv(db)).toBe(SNAPSHOTS_CSV_HEADER + '\r\n' + snapshotsCsvText(snaps as never));
+
+    await ingest(db, [obs('9', { likes: ex(9) })], T + DAY);
+    expect((await db.getAll('snapshotCsv')).map((r) => [r.first, r.last])).toEqual([[4, 4]]);
+    const lines = (await snapshotsCsv(db)).split('\r\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[4]).toMatch(/^x,9,/);
   });
 });

@@ -11,9 +11,9 @@ beforeEach(() => {
 describe('openStore', () => {
   it('creates every store with its keys and indexes at DB_VERSION', async () => {
     const db = await openStore('schema');
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'meta', 'posts', 'snapshots']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'meta', 'posts', 'snapshotCsv', 'snapshots']);
     const tx = db.transaction(['posts', 'snapshots', 'accounts', 'meta']);
     const posts = tx.objectStore('posts');
     expect(posts.keyPath).toEqual(['site', 'postId']);
@@ -29,13 +29,16 @@ describe('openStore', () => {
     expect(tx.objectStore('accounts').keyPath).toEqual(['site', 'handle']);
     expect(tx.objectStore('meta').keyPath).toBe('key');
     db.close();
+    const csv = (await openStore('schema')).transaction('snapshotCsv').store;
+    expect(csv.keyPath).toBe('first');
+    expect(csv.autoIncrement).toBe(false);
   });
 
   it('records the schema version in meta', async () => {
     const before = Date.now();
     const db = await openStore('meta');
     const row = await db.get('meta', 'schema');
-    expect(row?.value).toMatchObject({ version: 2 });
+    expect(row?.value).toMatchObject({ version: 3 });
     expect((row?.value as { migratedAt: number }).migratedAt).toBeGreaterThanOrEqual(before);
     db.close();
   });
