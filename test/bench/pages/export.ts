@@ -4,7 +4,8 @@ import Papa from 'papaparse';
 import { deleteDB, unwrap } from 'idb';
 import { chunksToBlob } from '../../../lib/blob';
 import type { Count } from '../../../lib/count';
-import { countSnapshots, openStore, snapshotsCsvChunks, SNAPSHOT_PAGE_ROWS, type SnapshotRow } from '../../../lib/store';
+import { countSnapshots, openStore, snapshotsCsvChunks, snapshotsCsvText, SNAPSHOT_PAGE_ROWS, type SnapshotRow } from '../../../lib/store';
+import { CSV_RECORD_ROWS } from '../../../lib/store/snapshot-csv';
 import { METRICS } from '../../../lib/types';
 import { snapshotRow } from './data';
 
@@ -18,7 +19,8 @@ const completion = (tx: IDBTransaction) =>
 /**
  * `count` snapshots of `count / perPost` posts, written straight into the store openStore() made, `rowsPerTx`
  * per transaction, through the bare IndexedDB API (idb's promise per request costs time and nothing is read
- * back). Not measured: only its duration is reported.
+ * back), with their CSV text as ingest keeps it (lib/store/snapshot-csv.ts): records of CSV_RECORD_ROWS
+ * consecutive keys, each exactly snapshotsCsvText() of its rows. Not measured: only its duration is reported.
  */
 export async function seedSnapshots(opts: { name: string; count: number; perPost: number; rowsPerTx: number }) {
   const { name, count, perPost, rowsPerTx } = opts;
@@ -28,12 +30,26 @@ export async function seedSnapshots(opts: { name: string; count: number; perPost
   try {
     const raw = unwrap(db);
     for (let n = 0; n < count; n += rowsPerTx) {
-      const tx = raw.transaction('snapshots', 'readwrite');
+      const tx = raw.transaction(['snapshots', 'snapshotCsv'], 'readwrite');
       const store = tx.objectStore('snapshots');
-      for (let k = n; k < Math.min(count, n + rowsPerTx); k++) store.add(snapshotRow(Math.floor(k / perPost), k % perPost));
+      const text = tx.objectStore('snapshotCsv');
+      const end = Math.min(count, n + rowsPerTx);
+      for (let k = n; k < end; k += CSV_RECORD_ROWS) {
+        const rows: SnapshotRow[] = [];
+        for (let j = k; j < Math.min(end, k + CSV_RECORD_ROWS); j++) rows.push(snapshotRow(Math.floor(j / perPost), j % perPost));
+        const reqs = rows.map((r) => store.add(r));
+        const csv = snapshotsCsvText(rows);
+        reqs[reqs.length - 1]!.onsuccess = () => {
+          const first = reqs[0]!.result as number;
+          const last = reqs[reqs.length - 1]!.result as number;
+          if (last - first + 1 !== rows.length) throw new Error(`keys ${first}…${last} for ${rows.length} rows`);
+          text.put({ first, last, rows: rows.length, csv });
+        };
+      }
       await completion(tx);
     }
-    return { ms: performance.now() - t0, snapshots: await countSnapshots(db) };
+    const records = await db.getAll('snapshotCsv');
+    return { ms: performance.now() - t0, snapshots: await countSnapshots(db), textRows: records.reduce((n, r) => n + r.rows, 0) };
   } finally {
     db.close();
   }
@@ -87,9 +103,9 @@ const cells = (s: SnapshotRow) => [s.site, s.postId, new Date(s.observedAt).toIS
 let held: unknown[][] | undefined;
 
 /**
- * Only reading the rows, as the export reads them: a cursor over `pageSize` rows (default: the export's
- * SNAPSHOT_PAGE_ROWS) in its own readonly transaction per page, every value deserialized, nothing kept or
- * formatted. What no export that reads this way can beat. `limit`: stop after about that many rows (whole pages).
+ * Only reading the rows, as the export reads a range no CSV record holds (rows stored before schema v3, imported
+ * ones): a cursor over `pageSize` rows (default: the export's SNAPSHOT_PAGE_ROWS) in its own readonly transaction
+ * per page, every value deserialized, nothing kept or formatted. What no export that reads rows can beat. `limit`: stop after about that many rows (whole pages).
  */
 export async function readOnly(opts: { name: string; pageSize?: number; limit?: number }): Promise<{ ms: number; rows: number; pageSize: number }> {
   const limit = opts.limit ?? Infinity;
