@@ -1,7 +1,8 @@
 // CSV export of posts (one row each) and of every snapshot. Streams page by page, each page read in its own
-// short transaction (posts: queries.ts's storePages; snapshots: a cursor per page, see snapshotPage), so a large
-// database never sits in one transaction or in memory: the caller wraps the chunks in a Blob (or writes them to
-// a stream) as they come.
+// short transaction (posts: queries.ts's storePages; snapshots: the CSV text ingest kept for them, see
+// ./snapshot-csv.ts, and a cursor per page for the rows without any, see snapshotPage), so a large database never
+// sits in one transaction or in memory: the caller wraps the chunks in a Blob (or writes them to a stream) as they
+// come.
 import { unwrap } from 'idb';
 import type { Count } from '../count';
 import { BOM, csvRow, type CsvCell } from '../csv';
@@ -28,7 +29,10 @@ export const SNAPSHOTS_CSV_HEADER = ['site', 'post_id', 'observed_at', ...METRIC
 export interface CsvOptions {
   /** Prefix a UTF-8 BOM for Excel. */
   bom?: boolean;
-  /** Rows per yielded chunk (and per read transaction). Default: 1000 posts, SNAPSHOT_PAGE_ROWS snapshots. */
+  /**
+   * Rows per yielded chunk (and per read transaction), at most. Default: 1000 posts, SNAPSHOT_PAGE_ROWS snapshots.
+   * Snapshots whose CSV text was kept come a record (up to CSV_RECORD_ROWS) per chunk instead.
+   */
   chunkRows?: number;
   /** The user's engagement sets: the engagements and engagement_rate columns count these. Absent = site defaults. */
   engagementSets?: EngagementSetOption;
