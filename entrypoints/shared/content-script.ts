@@ -33,6 +33,8 @@ const LIVENESS_MS = 1000;
  * that never met a reload carries no trace of it.
  */
 const DROPPED_ATTRIBUTE = 'data-postmeter-dropped';
+/** How many of the latest reads are kept for redrawing badges (far more than a screen shows). */
+const LAST_READS = 500;
 /** A batch that got no reply while the extension still looked present is sent once more this much later. */
 const RETRY_MS = 1000;
 
@@ -51,6 +53,11 @@ export async function runContentScript(
   const badges = createBadgeLayer(document);
   /** Each post as stored before this page first reported it: "since you last saw it". */
   const priors = new Map<string, PriorState | null>();
+  /**
+   * The latest reads, oldest first, at most LAST_READS: what a badge is redrawn from (preferences changed, the
+   * stored prior arrived). Bounded because each entry holds its element: a feed scrolled for hours would otherwise
+   * keep every tweet it ever showed, detached subtrees and all. Posts on screen are always among the latest reads.
+   */
   const lastRead = new Map<string, { el: Element; post: PostObservation }>();
   let paused: ObserveReply['paused'];
   let prefs: Preferences;
@@ -145,7 +152,10 @@ export async function runContentScript(
         }),
       onDropped: (total) => document.documentElement.setAttribute(DROPPED_ATTRIBUTE, String(total)),
       onRead(el, post) {
-        lastRead.set(postKey(post), { el, post });
+        const key = postKey(post);
+        lastRead.delete(key);
+        lastRead.set(key, { el, post });
+        if (lastRead.size > LAST_READS) lastRead.delete(lastRead.keys().next().value!);
         drawBadge(el, post);
       },
       debug,
