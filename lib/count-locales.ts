@@ -8,6 +8,7 @@
 // Everything here is built lazily, once per locale, and memoised: parseCount sits on the scroll path.
 
 import { ARABIC_DECIMAL, letterKind, normalize } from './count-text';
+import type { SavedCountTables } from './count-tables-saved';
 
 /** One way a locale writes "× 10^power" around a number: "K", " Mio.", "万", " mil M", "de mii", …. */
 export interface Unit {
@@ -87,8 +88,8 @@ const SITE_UNITS_BY_LANGUAGE: Readonly<Record<string, ReadonlyArray<readonly [st
   de: [['Tsd.', 3]],
 };
 
-const MIN_POWER = 3;
-const MAX_POWER = 14; // counts beyond 10^14 do not exist; the property test goes to 10^12
+export const MIN_POWER = 3;
+export const MAX_POWER = 14; // counts beyond 10^14 do not exist; the property test goes to 10^12
 
 /**
  * Mantissas to format at each power: one per plural category of the locale (Intl.PluralRules), for each number of
@@ -253,9 +254,24 @@ function siteUnits(locale: string, own: Unit[], decimals: string): Unit[] {
   return out;
 }
 
+/** What Intl printed for one (resolved) locale: all a table is built from besides the code's own site units. */
+export interface IntlFound {
+  decimals: string;
+  units: Unit[];
+  bare: BareUnit[];
+}
+
+/** Per resolved locale, what its table was built from (for savedCountTables). */
+const intlFound = new Map<string, IntlFound>();
+
 function buildTable(locale: string): LocaleTable {
   const decimals = decimalsOf(locale);
-  const { units, bare } = intlUnits(locale, decimals);
+  return tableFrom(locale, { decimals, ...intlUnits(locale, decimals) });
+}
+
+function tableFrom(locale: string, found: IntlFound): LocaleTable {
+  intlFound.set(locale, found);
+  const { decimals, units, bare } = found;
   return { locale, decimals, index: buildIndex([...units, ...siteUnits(locale, units, decimals)], bare) };
 }
 
@@ -305,6 +321,54 @@ export function warmCountTables(budgetMs: number): boolean {
   }
   mergedIndex();
   return true;
+}
+
+/**
+ * What every SUPPORTED_LOCALES table was built from, once they all are (else undefined): for each, in order, the
+ * locale Intl resolved it to (null: Intl does not know it), and what Intl printed for each resolved locale. Plain
+ * data, so a page can keep it and the next page restore it instead of asking Intl again (./count-tables-saved.ts).
+ */
+export function savedCountTables(): SavedCountTables | undefined {
+  if (!merged) return undefined;
+  const resolved = SUPPORTED_LOCALES.map((l) => localeTable(l)?.locale ?? null);
+  const found: SavedCountTables['found'] = {};
+  for (const r of resolved) {
+    if (r === null) continue;
+    const f = intlFound.get(r);
+    if (!f) return undefined; // built some other way: nothing to vouch for
+    found[r] = {
+      decimals: f.decimals,
+      units: f.units.map((u) => [u.pre, u.suf, u.power, u.spacing]),
+      bare: f.bare.map((b) => [b.text, b.power]),
+    };
+  }
+  return { resolved, found };
+}
+
+/**
+ * Installs tables savedCountTables() gave on a browser with the same Intl data (the caller checks that, and the
+ * shape: parseSavedCountTables), as if warmCountTables had built them. Tables already built stay as they are.
+ */
+export function restoreCountTables(saved: SavedCountTables): void {
+  if (merged) return;
+  SUPPORTED_LOCALES.forEach((l, i) => {
+    const r = saved.resolved[i] ?? null;
+    if (tables.has(l)) return;
+    const f = r === null ? undefined : saved.found[r];
+    const table =
+      r === null || !f
+        ? null
+        : (tables.get(r) ??
+          tableFrom(r, {
+            decimals: f.decimals,
+            units: f.units.map(([pre, suf, power, spacing]) => makeUnit(pre, suf, power, spacing, f.decimals, r)),
+            bare: f.bare.map(([text, power]) => ({ text, power, from: r })),
+          }));
+    if (r !== null && table) tables.set(r, table);
+    tables.set(l, table);
+  });
+  warmed = SUPPORTED_LOCALES.length;
+  mergedIndex();
 }
 
 /**

@@ -22,6 +22,7 @@ import { createBadgeLayer } from '@/components/badge-layer';
 import { figureWords } from '@/components/figure-words';
 import { uiLocale } from '@/components/i18n';
 import { getPreferences, watchPreferences } from './preferences';
+import { loadCountTables, saveCountTables } from './count-tables';
 
 /** How often an idle page checks whether the extension is still there (a property read: cheap). */
 const LIVENESS_MS = 1000;
@@ -61,11 +62,14 @@ export async function runContentScript(
   const lastRead = new Map<string, { el: Element; post: PostObservation }>();
   let paused: ObserveReply['paused'];
   let prefs: Preferences;
+  /** parseCount's tables came from storage (else this page builds them, and keeps them once it has sent a batch). */
+  let countTablesKept: boolean;
   try {
-    prefs = await getPreferences();
+    [prefs, countTablesKept] = await Promise.all([getPreferences(), loadCountTables()]);
   } catch {
     return; // the extension is being reloaded: nothing to run
   }
+  debug?.(countTablesKept ? 'count tables restored' : 'count tables to build');
   const words = figureWords();
   const locale = uiLocale();
   const figureOptions = (): FigureOptions => ({ basis: prefs.erBasis, sets: prefs.engagement, locale, words });
@@ -114,6 +118,11 @@ export async function runContentScript(
         // what it would be now. Drawing it again cost a second read of the tweet (its anchor) for nothing.
         const seen = prior && lastRead.get(key);
         if (seen && seen.el.isConnected) drawBadge(seen.el, seen.post);
+      }
+      // A batch was read, so parseCount's tables are built: the first page to build them keeps them for the next.
+      if (!countTablesKept) {
+        countTablesKept = true;
+        void saveCountTables().then((saved) => debug?.('count tables kept', saved));
       }
       return 'sent';
     } catch (error) {

@@ -137,6 +137,40 @@ describe('X in Chromium: badges and a living page', () => {
     expect(errors.errors).toEqual([]);
   });
 
+  it("keeps parseCount's tables for the next page, which restores them instead of asking Intl again", async () => {
+    const worker = await ext.worker();
+    const kept = () => worker.evaluate(async () => (await chrome.storage.local.get('countTables')).countTables as { key: string; tables: { resolved: unknown[] } } | undefined);
+    await worker.evaluate(() => chrome.storage.local.remove('countTables'));
+    const version = await worker.evaluate(() => chrome.runtime.getManifest().version);
+    const visit = async (handle: string, seed: number) => {
+      const [t] = withIds([make(handle, { replies: 3, reposts: 4, likes: 25, bookmarks: 1, views: 1600 })], Date.now(), seed);
+      const page = await ext.context.newPage();
+      await page.addInitScript(() => localStorage.setItem('postmeter:debug', '1')); // the content script's debug log
+      const log: string[] = [];
+      page.on('console', (m) => log.push(m.text()));
+      site.set(HOME, homePage([t!]));
+      const errors = collectPageErrors(page);
+      await page.goto(HOME);
+      await scrollThrough(page);
+      expect((await badge(page, t!.id, 'er')).text).toBe('ER 2.06%'); // (3 + 4 + 25 + 1) / 1600
+      await settle(page);
+      await page.close();
+      expect(errors.errors).toEqual([]);
+      return log.filter((line) => line.includes('count tables'));
+    };
+
+    expect(await visit('tables_first', 61)).toEqual(['[postmeter] count tables to build', '[postmeter] count tables kept true']);
+    const saved = await kept();
+    expect(saved?.key.startsWith(`${version} `)).toBe(true);
+    expect(saved?.tables.resolved).toHaveLength(40);
+    expect(await visit('tables_second', 62)).toEqual(['[postmeter] count tables restored']);
+
+    // Kept tables of the wrong shape are not used: the page builds its own, and keeps those.
+    await worker.evaluate((key) => chrome.storage.local.set({ countTables: { key, tables: { resolved: [], found: {} } } }), saved!.key);
+    expect(await visit('tables_broken', 63)).toEqual(['[postmeter] count tables to build', '[postmeter] count tables kept true']);
+    expect(await kept()).toEqual(saved);
+  });
+
   it('says the site was not recognised when tweets show no readable counter, and records nothing', async () => {
     const [a, b] = withIds(
       [make('stripped_one', { replies: 5, reposts: 6, likes: 7, bookmarks: 8, views: 900 }), make('stripped_two', { replies: 1, reposts: 2, likes: 3, bookmarks: 4, views: 500 })],
