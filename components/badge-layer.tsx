@@ -15,6 +15,8 @@ export interface BadgeLayer {
 
 /** How many hosts the page took out of the document are kept for new badges (X recycles about 30 cells). */
 const SPARE_HOSTS = 64;
+/** How many of the oldest kept hosts are tested for one the page took out (see spareHost). */
+const SPARE_LOOKUP = 16;
 
 export function createBadgeLayer(doc: Document): BadgeLayer {
   const rendered = new WeakMap<Element, string>();
@@ -33,9 +35,13 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     return theme;
   }
 
-  /** A host the page removed from the document, with its shadow root and stylesheet ready: cheaper than a new one. */
+  /**
+   * A host the page removed from the document, with its shadow root and stylesheet ready: cheaper than a new one.
+   * Only the oldest SPARE_LOOKUP are looked at: a feed takes out its oldest cells first, and on a feed that keeps
+   * every post none ever leaves, where testing all SPARE_HOSTS for each new badge was a cost per post for nothing.
+   */
   function spareHost(): HTMLElement | undefined {
-    for (let i = 0; i < recent.length; i++) {
+    for (let i = 0; i < recent.length && i < SPARE_LOOKUP; i++) {
       const host = recent[i]!;
       if (host.isConnected) continue;
       recent.splice(i, 1);

@@ -49,32 +49,70 @@ const TWITTER_EPOCH = 1288834974657n;
 /** X started counting views in December 2022; older tweets show "View post analytics" with no number. */
 const VIEW_COUNTS_SINCE = Date.UTC(2022, 11, 1);
 const MAX_TEXT = 280 * 4;
-const BUTTONS: [XCounter, string][] = [
-  ['replies', SELECTORS.reply],
-  ['reposts', SELECTORS.repost],
-  ['likes', SELECTORS.like],
-  ['bookmarks', SELECTORS.bookmark],
+/** The counter buttons, each with the test of its data-testid that its selector (SELECTORS) stands for. */
+const BUTTONS: [XCounter, (testid: string) => boolean][] = [
+  ['replies', (id) => id === 'reply'],
+  ['reposts', (id) => id.endsWith('retweet')],
+  ['likes', (id) => id.endsWith('like')],
+  ['bookmarks', (id) => id.endsWith('ookmark')],
 ];
+const BUTTON_SELECTOR = [SELECTORS.reply, SELECTORS.repost, SELECTORS.like, SELECTORS.bookmark].join(', ');
+
+/** `top`'s descendants that are counter buttons, by counter, in document order: one query for the four. */
+function buttonsIn(top: Element): Map<XCounter, Element[]> {
+  const found = new Map<XCounter, Element[]>();
+  for (const b of top.querySelectorAll(BUTTON_SELECTOR)) {
+    const testid = b.getAttribute('data-testid') ?? '';
+    for (const [metric, is] of BUTTONS) if (is(testid)) found.set(metric, [...(found.get(metric) ?? []), b]);
+  }
+  return found;
+}
 
 /** A tweet inside the tweet (a quote), whose links and numbers are not the outer tweet's. */
-const isNestedPost = (n: Element): boolean =>
-  n.tagName === 'ARTICLE' || (n.matches(SELECTORS.quoteLink) && n.querySelector('time') !== null);
+const isNestedPost = (n: Element, tag = n.localName, role = n.getAttribute('role')): boolean =>
+  n.tagName === 'ARTICLE' || (tag === 'div' && role === 'link' && n.querySelector('time') !== null);
 
 /**
- * One reading of one tweet: the tweets nested in it (quotes), found once. "Is this element the tweet's own" is then
- * "is no nested tweet between it and the tweet" — usually there is none, and the answer costs nothing — instead of a
- * walk up every element's ancestors testing each (the same answer as ownedBy() from ./own, which it replaces here
- * on the scroll path; the DOM does not change during one synchronous read).
+ * One reading of one tweet: the tweets nested in it (quotes), and the elements every read looks at, all found by one
+ * query of the tweet (a query per kind of element cost the most of a read: each walks the whole tweet). "Is this
+ * element the tweet's own" is then "is no nested tweet between it and the tweet" — usually there is none, and the
+ * answer costs nothing — instead of a walk up every element's ancestors testing each (the same answer as ownedBy()
+ * from ./own, which it replaces here on the scroll path; the DOM does not change during one synchronous read).
+ * The lists are every match inside the tweet, in document order, ownership not yet tested.
  */
 interface Scope {
   post: Element;
   nested: Element[];
+  /** SELECTORS.statusLink */
+  statusLinks: Element[];
+  /** SELECTORS.analytics */
+  analytics: Element[];
+  /** SELECTORS.actionBar */
+  bars: Element[];
+  /** SELECTORS.text */
+  texts: Element[];
 }
 
+const PARTS = ['article', SELECTORS.quoteLink, SELECTORS.statusLink, SELECTORS.analytics, SELECTORS.actionBar, SELECTORS.text].join(', ');
+
+/** What PARTS matched, sorted by the selector each part of it stands for (tested by hand: one element may be several). */
 function scopeOf(post: Element): Scope {
-  const nested: Element[] = [];
-  for (const n of post.querySelectorAll(`article, ${SELECTORS.quoteLink}`)) if (isNestedPost(n)) nested.push(n);
-  return { post, nested };
+  const s: Scope = { post, nested: [], statusLinks: [], analytics: [], bars: [], texts: [] };
+  for (const n of post.querySelectorAll(PARTS)) {
+    const tag = n.localName;
+    if (tag === 'a') {
+      const href = n.getAttribute('href');
+      if (href !== null) {
+        if (href.includes('/status/')) s.statusLinks.push(n);
+        if (href.endsWith('/analytics')) s.analytics.push(n);
+      }
+    }
+    const role = n.getAttribute('role');
+    if (role === 'group') s.bars.push(n);
+    if (isNestedPost(n, tag, role)) s.nested.push(n);
+    if (n.getAttribute('data-testid') === 'tweetText') s.texts.push(n);
+  }
+  return s;
 }
 
 /** The action bar readMetrics found for the tweet of a scope. */
@@ -97,10 +135,10 @@ function within(s: Scope, container: Element, el: Element): boolean {
   return true;
 }
 
-/** `top`'s own descendants matching `selector` (top: the post, or an element of it). */
-function own(s: Scope, top: Element, selector: string): Element[] {
-  const all = Array.from(top.querySelectorAll(selector));
-  return s.nested.length === 0 ? all : all.filter((e) => clear(s, top, e));
+/** `top`'s own descendants among `found` (one of the scope's lists; top: the post, or an element of it). */
+function own(s: Scope, top: Element, found: Element[]): Element[] {
+  const inside = top === s.post ? found : found.filter((e) => e !== top && top.contains(e));
+  return s.nested.length === 0 ? inside : inside.filter((e) => clear(s, top, e));
 }
 
 /** A root-relative href as X writes them ("/handle/status/123…"): its path is itself, no URL to build. */
@@ -132,7 +170,7 @@ const analyticsId = (a: Element): string | undefined =>
  * link names this tweet's id. A bar whose analytics link names another id is never this tweet's.
  */
 function actionBar(s: Scope, id: string): Element | undefined {
-  const bars = Array.from(s.post.querySelectorAll(SELECTORS.actionBar)).filter(
+  const bars = s.bars.filter(
     (g) => g.getAttribute('aria-roledescription') !== 'carousel' && g.querySelector(SELECTORS.reply) !== null,
   );
   const mine = bars.filter((g) => !foreignBar(s, g, id));
@@ -141,8 +179,7 @@ function actionBar(s: Scope, id: string): Element | undefined {
 
 /** The ids the bar's own analytics links name (not those of a tweet nested inside it). */
 const barIds = (s: Scope, g: Element) =>
-  Array.from(g.querySelectorAll(SELECTORS.analytics))
-    .filter((a) => within(s, g, a))
+  (g !== s.post && s.post.contains(g) ? own(s, g, s.analytics) : Array.from(g.querySelectorAll(SELECTORS.analytics)).filter((a) => within(s, g, a)))
     .map(analyticsId);
 /** A bar whose analytics link names another tweet: stale (recycled node) or a neighbour's. */
 const foreignBar = (s: Scope, g: Element, id: string) => barIds(s, g).some((i) => i !== undefined && i !== id);
@@ -190,7 +227,7 @@ function readMetrics(
   actionBarOf.set(s, bar);
   const viewEra = inViewEra(publishedAt, timeLink);
   // The link that names this tweet's id (a quoted tweet's or a neighbour's never does).
-  const analytics = Array.from(post.querySelectorAll(SELECTORS.analytics)).find((a) => analyticsId(a) === id);
+  const analytics = s.analytics.find((a) => analyticsId(a) === id);
 
   if (bar) {
     const group = parseGroupLabel(bar.getAttribute('aria-label'));
@@ -201,10 +238,10 @@ function readMetrics(
       else if (group.complete && (metric !== 'impressions' || (analytics && viewEra))) ev.omitted(metric);
     }
   }
-  for (const [metric, selector] of BUTTONS) {
-    const candidates = bar
-      ? Array.from(bar.querySelectorAll(selector)).filter((b) => within(s, bar, b))
-      : own(s, post, selector);
+  const buttons = buttonsIn(bar ?? post);
+  for (const [metric] of BUTTONS) {
+    const found = buttons.get(metric) ?? [];
+    const candidates = bar ? found.filter((b) => within(s, bar, b)) : own(s, post, found);
     const button = candidates.find((b) => bar || !foreignBar(s, b.closest(SELECTORS.actionBar) ?? b, id));
     if (!button) continue;
     const n = labelNumber(button.getAttribute('aria-label'), locale);
@@ -247,9 +284,9 @@ function isPromoted(s: Scope): boolean {
 function identify(s: Scope): { timeLink?: Element; handle: string; postId: string } | undefined {
   const el = s.post;
   if (el.parentElement?.closest(SELECTORS.post)) return undefined; // a quoted tweet is not a post of its own
-  const timeLink = own(s, el, SELECTORS.statusLink).find((a) => a.querySelector('time'));
-  const bar = timeLink ? undefined : own(s, el, SELECTORS.actionBar).find((g) => g.querySelector(SELECTORS.reply));
-  const link = timeLink ?? (bar && own(s, bar, SELECTORS.analytics)[0]);
+  const timeLink = own(s, el, s.statusLinks).find((a) => a.querySelector('time'));
+  const bar = timeLink ? undefined : own(s, el, s.bars).find((g) => g.querySelector(SELECTORS.reply));
+  const link = timeLink ?? (bar && own(s, bar, s.analytics)[0]);
   const m = statusPath(link?.getAttribute('href') ?? null);
   return m ? { timeLink, handle: m[1]!, postId: m[2]! } : undefined;
 }
@@ -279,7 +316,7 @@ function read(el: Element, _url: URL): PostObservation | undefined {
     const author = handle.toLowerCase() === 'i' ? undefined : handle;
     const publishedAt = snowflakeTime(postId);
     const locale = el.ownerDocument?.documentElement?.getAttribute('lang') || undefined;
-    const text = own(s, el, SELECTORS.text)[0]?.textContent?.trim().slice(0, MAX_TEXT);
+    const text = own(s, el, s.texts)[0]?.textContent?.trim().slice(0, MAX_TEXT);
     const obs: PostObservation = {
       site: 'x',
       postId,
