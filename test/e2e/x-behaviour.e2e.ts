@@ -20,6 +20,11 @@ import {
 } from './harness';
 
 const HOME = 'https://x.com/home';
+// The extension API the worker-side functions below use (they run in the service worker, where `chrome` exists).
+declare const chrome: {
+  runtime: { getManifest(): { version: string } };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+};
 
 const make = (handle: string, c: DemoTweet['c'], age = 120): DemoTweet => ({ name: handle, handle, age, text: `Post by ${handle}`, c });
 
