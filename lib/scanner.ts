@@ -1,12 +1,12 @@
 // The generic observe → scan → batch loop, given a site adapter.
 //
-// What counts as an impression is a post actually on screen, so posts are read only while an
+// What counts as an impression is a post actually on screen, so posts are read only once an
 // IntersectionObserver says at least half of them (or half the viewport) is visible. Feeds recycle
 // nodes (X moves one cellInnerDiv to another tweet), so a post's identity is re-read from its own
-// links at every read and never kept on the element. Work is coalesced to one flush per animation
-// frame, and batches leave at most every `sendEveryMs`. The flush runs in a task of its own just after the frame
-// (an animation frame, then a zero timeout), not among the frame's rAF callbacks: a heavy page frame and the
-// scanner's work never add up to one long task.
+// links at every read and never kept on the element. Work is coalesced to one flush every FRAMES_PER_FLUSH
+// animation frames (a post leaving the screen before then is read as it leaves), and batches leave at most every
+// `sendEveryMs`. The flush runs in a task of its own just after a frame (animation frames, then a zero timeout), not
+// among the frame's rAF callbacks: a heavy page frame and the scanner's work never add up to one long task.
 //
 // The cost of a frame follows what changed, not how long the feed is (a Reddit or YouTube page keeps thousands of
 // posts): new post elements come from the MutationObserver's added nodes (the whole document is queried only at
@@ -71,6 +71,14 @@ export interface Scanner {
 }
 
 const VISIBLE_RATIO = 0.5;
+/**
+ * Frames between a change and the flush that reads it (about 33 ms at 60 Hz). Every flush has a cost of its own
+ * (the mutations to sort, the health count, the reading code run cold after the page's work in the frame), so
+ * two frames' posts are read together: about 15 % less main-thread time per post on a fast-scrolled X feed than a
+ * flush per frame, and no less with three or more (docs/performance.md). A post that leaves the screen before
+ * its flush is read at once, while the page still holds it (track()).
+ */
+const FRAMES_PER_FLUSH = 2;
 /** Longest piece of parseCount's table building per task before the first read (see warm()). */
 const WARM_SLICE_MS = 6;
 
@@ -93,8 +101,9 @@ export function startScanner(opts: ScannerOptions): Scanner {
   const sent = new Map<string, string>();
   const seen = new Map<string, number>();
   let outbox = new Map<string, PostObservation>();
-  /** A flush is scheduled: waiting for the next frame, or for the task just after it. */
+  /** A flush is scheduled: waiting for a frame (`framesLeft` more), or for the task just after the last one. */
   let frame = 0;
+  let framesLeft = 0;
   let afterFrame: number | undefined;
   let sendTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -122,6 +131,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
   const half = new Set<Element>();
   const middle = new Set<Element>();
   const track = (set: Set<Element>, test: (e: IntersectionObserverEntry) => boolean) => (entries: IntersectionObserverEntry[]) => {
+    const leaving: Element[] = [];
     for (const e of entries) {
       const el = e.target;
       if (test(e)) set.add(el);
@@ -133,10 +143,12 @@ export function startScanner(opts: ScannerOptions): Scanner {
           visibilityChanged = true;
         }
       } else if (visible.delete(el)) {
-        dirty.delete(el);
         visibilityChanged = true;
+        // Not read yet, and the page may recycle it by the next frame: it was on screen, so it is read now.
+        if (dirty.has(el)) leaving.push(el);
       }
     }
+    if (leaving.length && countReady && !halted()) readPosts(leaving);
     schedule();
   };
   const onScreenShare = new win.IntersectionObserver(
@@ -267,12 +279,20 @@ export function startScanner(opts: ScannerOptions): Scanner {
     }
   }
 
+  /** A flush after FRAMES_PER_FLUSH frames, unless one is already on its way. */
   function schedule(): void {
     if (stopped || frame || afterFrame) return;
-    frame = win.requestAnimationFrame(() => {
-      frame = 0;
-      afterFrame = win.setTimeout(flush, 0);
-    });
+    framesLeft = FRAMES_PER_FLUSH;
+    frame = win.requestAnimationFrame(nextFrame);
+  }
+
+  function nextFrame(): void {
+    if (--framesLeft > 0) {
+      frame = win.requestAnimationFrame(nextFrame);
+      return;
+    }
+    frame = 0;
+    afterFrame = win.setTimeout(flush, 0);
   }
 
   function cancelFlush(): void {
@@ -299,32 +319,35 @@ export function startScanner(opts: ScannerOptions): Scanner {
     if (countReady) readDirty(); // else warm() schedules a flush once the tables are built
   }
 
-  /** Reads the visible posts that need it; then health over every visible post. */
-  function readDirty(): void {
-    if (dirty.size) {
-      const url = opts.getUrl();
-      const reading = [...dirty];
-      dirty.clear();
-      for (const el of reading) {
-        if (!el.isConnected) {
-          forget(el);
-          continue;
-        }
-        const post = adapter.read(el, url);
-        const hasCounters = !!post && Object.keys(post.metrics).length > 0;
-        if (counted.get(el) !== hasCounters) visibilityChanged = true;
-        counted.set(el, hasCounters);
-        if (!post) continue;
-        const key = postKey(post);
-        seen.set(key, ++seq);
-        opts.onRead?.(el, post);
-        if (!hasCounters) continue; // nothing worth recording; health reports it
-        const signature = JSON.stringify([post.metrics, post.author, post.url]);
-        if (sent.get(key) === signature) continue;
-        sent.set(key, signature);
-        outbox.set(key, post);
+  /** Reads posts that came on screen or changed there (dirty ones), and queues what changed for the next batch. */
+  function readPosts(posts: Element[]): void {
+    const url = opts.getUrl();
+    for (const el of posts) {
+      dirty.delete(el);
+      if (!el.isConnected) {
+        forget(el);
+        continue;
       }
+      const post = adapter.read(el, url);
+      const hasCounters = !!post && Object.keys(post.metrics).length > 0;
+      if (counted.get(el) !== hasCounters) visibilityChanged = true;
+      counted.set(el, hasCounters);
+      if (!post) continue;
+      const key = postKey(post);
+      seen.set(key, ++seq);
+      opts.onRead?.(el, post);
+      if (!hasCounters) continue; // nothing worth recording; health reports it
+      const signature = JSON.stringify([post.metrics, post.author, post.url]);
+      if (sent.get(key) === signature) continue;
+      sent.set(key, signature);
+      outbox.set(key, post);
     }
+    if (outbox.size && !sendTimer) sendTimer = setTimeout(sendBatch, sendEveryMs);
+  }
+
+  /** Reads the posts that need it; then health over every visible post. */
+  function readDirty(): void {
+    if (dirty.size) readPosts([...dirty]);
     if (visibilityChanged) {
       visibilityChanged = false;
       let found = 0;
@@ -347,7 +370,6 @@ export function startScanner(opts: ScannerOptions): Scanner {
         }
       }
     }
-    if (outbox.size && !sendTimer) sendTimer = setTimeout(sendBatch, sendEveryMs);
   }
 
   /** Every post on screen is read at the next flush (recording resumed, SPA navigation). */

@@ -42,7 +42,7 @@ const adapter: SiteAdapter = {
   scan: () => [],
 };
 
-const tick = () => new Promise((r) => setTimeout(r, 30));
+const tick = () => new Promise((r) => setTimeout(r, 60));
 
 describe('scanner', () => {
   // The scanner reads only once parseCount's tables are built (it builds them in short tasks first: see the next
@@ -190,6 +190,37 @@ describe('scanner', () => {
       expect(batches.flat().filter((p) => p.postId === '3').map((p) => p.metrics.likes?.value)).toEqual([3, 300]);
     });
 
+    it('reads the posts of consecutive frames in one flush', async () => {
+      const a = addPost('1', 1);
+      const b = addPost('2', 2);
+      startCounting();
+      await tick();
+      FakeIO.last.show(a);
+      await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => setTimeout(r, 0)); // where a flush per frame would have read it
+      expect(reads).toEqual([]);
+      FakeIO.last.show(b);
+      await tick();
+      expect(reads).toEqual(['1', '2']);
+    });
+
+    it('reads a post that leaves the screen before its flush as it leaves, once', async () => {
+      const el = addPost('1', 5);
+      startCounting();
+      await tick();
+      FakeIO.last.show(el);
+      expect(reads).toEqual([]); // waits for the flush…
+      FakeIO.last.show(el, false);
+      expect(reads).toEqual(['1']); // …unless it goes first: the page may recycle it by then
+      await tick();
+      expect(reads).toEqual(['1']);
+      expect(batches.flat().map((p) => p.postId)).toEqual(['1']);
+      // Off screen and already read: a change there reads nothing.
+      el.setAttribute('aria-label', '6');
+      await tick();
+      expect(reads).toEqual(['1']);
+    });
+
     it('reads a recycled post again when its content is replaced by child mutations', async () => {
       const el = addPost('1', 5);
       const inner = document.createElement('span');
@@ -261,7 +292,7 @@ describe('scanner', () => {
         onBatch: (b) => batches.push(b),
         connected: () => connected,
         onDropped: (total) => totals.push(total),
-        sendEveryMs: 50,
+        sendEveryMs: 120,
       });
     }
     beforeEach(() => {
@@ -280,7 +311,7 @@ describe('scanner', () => {
       expect(batches, 'still queued').toEqual([]);
       return { a, b };
     }
-    const later = () => new Promise((r) => setTimeout(r, 80));
+    const later = () => new Promise((r) => setTimeout(r, 160));
 
     it.each([
       ['the batch timer finds it gone', async () => {}],
