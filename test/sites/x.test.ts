@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Count } from '../../lib/count';
 import { adapterFor, adapters } from '../../lib/sites';
-import { x } from '../../lib/sites/x';
+import { snowflakeTime, x } from '../../lib/sites/x';
 import { parseGroupLabel } from '../../lib/sites/x-labels';
 import type { Metrics, PostObservation } from '../../lib/types';
 
@@ -109,6 +110,26 @@ describe('x.scan on hand-made fixtures', () => {
     }
     const [quote] = x.scan(load('timeline.html'), HOME).filter((o) => o.author === 'quill_writer');
     expect(new Date(quote!.publishedAt!).toISOString()).toBe('2025-10-01T09:45:10.000Z');
+  });
+
+  it('snowflakeTime gives exactly the bits above the low 22 plus the epoch, also where doubles round', () => {
+    const exact = (id: bigint) => {
+      const ms = id >> 22n;
+      return ms < 86_400_000n ? undefined : Number(ms + 1288834974657n);
+    };
+    // Ids on and beside every whole millisecond (where a double's rounding would tip the quotient), and any 63-bit id.
+    const onEdge = fc.tuple(fc.bigInt(0n, 2n ** 41n), fc.integer({ min: -3, max: 3 })).map(([ms, d]) => (ms << 22n) + BigInt(d));
+    fc.assert(
+      fc.property(fc.oneof(onEdge, fc.bigInt(0n, 2n ** 63n - 1n)), (id) => {
+        if (id < 0n) return;
+        expect(snowflakeTime(id.toString())).toBe(exact(id));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const id of [1980000000000000000n, 1980000000004194303n, 1980000000004194304n, 362245n, 0n, 2n ** 63n - 1n]) {
+      expect(snowflakeTime(id.toString())).toBe(exact(id));
+    }
+    expect(() => snowflakeTime('12a')).toThrow();
   });
 
   it('takes the text of the tweet itself, not of the tweet it quotes', () => {
