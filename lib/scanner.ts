@@ -322,6 +322,9 @@ export function startScanner(opts: ScannerOptions): Scanner {
   /** Reads posts that came on screen or changed there (dirty ones), and queues what changed for the next batch. */
   function readPosts(posts: Element[]): void {
     const url = opts.getUrl();
+    // All reads first, then all badges, then what to send: each step's code runs for every post in turn (a flush
+    // reads several), and the badges' writes to the page come after every read of it.
+    const read: [Element, PostObservation][] = [];
     for (const el of posts) {
       dirty.delete(el);
       if (!el.isConnected) {
@@ -332,11 +335,13 @@ export function startScanner(opts: ScannerOptions): Scanner {
       const hasCounters = !!post && Object.keys(post.metrics).length > 0;
       if (counted.get(el) !== hasCounters) visibilityChanged = true;
       counted.set(el, hasCounters);
-      if (!post) continue;
+      if (post) read.push([el, post]);
+    }
+    if (opts.onRead) for (const [el, post] of read) opts.onRead(el, post);
+    for (const [, post] of read) {
       const key = postKey(post);
       seen.set(key, ++seq);
-      opts.onRead?.(el, post);
-      if (!hasCounters) continue; // nothing worth recording; health reports it
+      if (Object.keys(post.metrics).length === 0) continue; // nothing worth recording; health reports it
       const signature = JSON.stringify([post.metrics, post.author, post.url]);
       if (sent.get(key) === signature) continue;
       sent.set(key, signature);

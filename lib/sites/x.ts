@@ -304,19 +304,14 @@ function identify(s: Scope): { timeLink?: Element; handle: string; postId: strin
 }
 
 /**
- * The action bar the last read found, for badgeAnchor(), which the content script asks right after reading the same
- * element in the same task. Forgotten at the next microtask checkpoint: the page cannot have changed the tweet by then.
+ * The action bars this task's reads found, for badgeAnchor(), which the content script asks right after reading the
+ * same elements in the same task (a flush reads its posts, then draws their badges). Forgotten at the next microtask
+ * checkpoint: the page cannot have changed a tweet by then.
  */
-let lastBar: { el: Element; bar: Element | undefined } | undefined;
-let forgetting = false;
+const barsRead = new Map<Element, Element | undefined>();
 function rememberBar(el: Element, bar: Element | undefined): void {
-  lastBar = { el, bar };
-  if (forgetting) return;
-  forgetting = true;
-  queueMicrotask(() => {
-    lastBar = undefined;
-    forgetting = false;
-  });
+  if (barsRead.size === 0) queueMicrotask(() => barsRead.clear());
+  barsRead.set(el, bar);
 }
 
 function read(el: Element, _url: URL): PostObservation | undefined {
@@ -354,7 +349,7 @@ export const x: SiteAdapter = {
   scan: (root, url) => scanPosts(root, url, SELECTORS.post, read),
   badgeAnchor: (el) => {
     try {
-      if (lastBar?.el === el) return lastBar.bar;
+      if (barsRead.has(el)) return barsRead.get(el);
       const s = scopeOf(el);
       const idn = identify(s);
       return idn && actionBar(s, idn.postId);
