@@ -30,8 +30,11 @@ export interface ScannerOptions {
   getUrl: () => URL;
   /** Posts whose counts changed (or were first seen) while visible. */
   onBatch: (posts: PostObservation[]) => void;
-  /** A visible post was (re-)read: render its badge. Called when it comes on screen and whenever it changes there. */
-  onRead?: (el: Element, post: PostObservation) => void;
+  /**
+   * Posts were (re-)read, each when it came on screen and whenever it changed there: render their badges. All the
+   * posts one flush read, in one call.
+   */
+  onRead?: (reads: ReadPost[]) => void;
   /** Post containers were found on screen, yet none gave a counter: the adapter may be out of date. */
   onHealth?: (health: ScanHealth) => void;
   /**
@@ -43,6 +46,12 @@ export interface ScannerOptions {
   onDropped?: (total: number) => void;
   sendEveryMs?: number;
   debug?: (...args: unknown[]) => void;
+}
+
+/** A post element, and what its read gave. */
+export interface ReadPost {
+  el: Element;
+  post: PostObservation;
 }
 
 export interface ScanHealth {
@@ -324,7 +333,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
     const url = opts.getUrl();
     // All reads first, then all badges, then what to send: each step's code runs for every post in turn (a flush
     // reads several), and the badges' writes to the page come after every read of it.
-    const read: [Element, PostObservation][] = [];
+    const read: ReadPost[] = [];
     for (const el of posts) {
       dirty.delete(el);
       if (!el.isConnected) {
@@ -335,10 +344,10 @@ export function startScanner(opts: ScannerOptions): Scanner {
       const hasCounters = !!post && Object.keys(post.metrics).length > 0;
       if (counted.get(el) !== hasCounters) visibilityChanged = true;
       counted.set(el, hasCounters);
-      if (post) read.push([el, post]);
+      if (post) read.push({ el, post });
     }
-    if (opts.onRead) for (const [el, post] of read) opts.onRead(el, post);
-    for (const [, post] of read) {
+    if (read.length) opts.onRead?.(read);
+    for (const { post } of read) {
       const key = postKey(post);
       seen.set(key, ++seq);
       if (Object.keys(post.metrics).length === 0) continue; // nothing worth recording; health reports it

@@ -13,8 +13,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '@/lib/types';
 import { pauseReason, recordingState } from '../background/recording';
 import { adapterMatches } from '@/lib/sites/match';
-import { startScanner, type Scanner } from '@/lib/scanner';
-import { badgeFigures, type FigureOptions } from '@/lib/figures';
+import { startScanner, type ReadPost, type Scanner } from '@/lib/scanner';
+import { badgeFigures, type Figure, type FigureOptions } from '@/lib/figures';
 import { siteEnabled, type Preferences } from '@/lib/preferences';
 import { postKey, type PostObservation } from '@/lib/types';
 import type { Message, ObserveReply, PriorState, TabPostsReply } from '@/lib/messages';
@@ -59,7 +59,7 @@ export async function runContentScript(
    * stored prior arrived). Bounded because each entry holds its element: a feed scrolled for hours would otherwise
    * keep every tweet it ever showed, detached subtrees and all. Posts on screen are always among the latest reads.
    */
-  const lastRead = new Map<string, { el: Element; post: PostObservation }>();
+  const lastRead = new Map<string, ReadPost>();
   let paused: ObserveReply['paused'];
   let prefs: Preferences;
   /** parseCount's tables came from storage (else this page builds them, and keeps them once it has sent a batch). */
@@ -74,16 +74,22 @@ export async function runContentScript(
   const locale = uiLocale();
   const figureOptions = (): FigureOptions => ({ basis: prefs.erBasis, sets: prefs.engagement, locale, words });
 
-  function drawBadge(el: Element, post: PostObservation): void {
-    const anchor = adapter.badgeAnchor?.(el);
-    if (!anchor) return;
-    const key = postKey(post);
-    const figures = badgeFigures(post, priors.get(key), Date.now(), figureOptions()).filter((f) => prefs.badge[f.id]);
-    badges.show(anchor, key, figures);
+  /** Each post's figures first, then every badge into the page (the same code for every post in turn). */
+  function drawBadges(reads: readonly ReadPost[]): void {
+    const now = Date.now();
+    const options = figureOptions();
+    const drawn: [Element, string, Figure[]][] = [];
+    for (const { el, post } of reads) {
+      const anchor = adapter.badgeAnchor?.(el);
+      if (!anchor) continue;
+      const key = postKey(post);
+      drawn.push([anchor, key, badgeFigures(post, priors.get(key), now, options).filter((f) => prefs.badge[f.id])]);
+    }
+    for (const [anchor, key, figures] of drawn) badges.show(anchor, key, figures);
   }
 
   function redrawBadges(): void {
-    for (const { el, post } of lastRead.values()) if (el.isConnected) drawBadge(el, post);
+    drawBadges([...lastRead.values()].filter(({ el }) => el.isConnected));
   }
 
   /** Sends a batch; 'orphaned' when it could not be delivered because the extension went away. */
@@ -117,7 +123,7 @@ export async function runContentScript(
         // A post never stored before (null) has no "since you last saw it": its badge, drawn when read, is already
         // what it would be now. Drawing it again cost a second read of the tweet (its anchor) for nothing.
         const seen = prior && lastRead.get(key);
-        if (seen && seen.el.isConnected) drawBadge(seen.el, seen.post);
+        if (seen && seen.el.isConnected) drawBadges([seen]);
       }
       // A batch was read, so parseCount's tables are built: the first page to build them keeps them for the next.
       if (!countTablesKept) {
@@ -160,12 +166,14 @@ export async function runContentScript(
           if (outcome === 'orphaned') started.lost(posts.length);
         }),
       onDropped: (total) => document.documentElement.setAttribute(DROPPED_ATTRIBUTE, String(total)),
-      onRead(el, post) {
-        const key = postKey(post);
-        lastRead.delete(key);
-        lastRead.set(key, { el, post });
-        if (lastRead.size > LAST_READS) lastRead.delete(lastRead.keys().next().value!);
-        drawBadge(el, post);
+      onRead(reads) {
+        for (const read of reads) {
+          const key = postKey(read.post);
+          lastRead.delete(key);
+          lastRead.set(key, read);
+          if (lastRead.size > LAST_READS) lastRead.delete(lastRead.keys().next().value!);
+        }
+        drawBadges(reads);
       },
       debug,
     });
