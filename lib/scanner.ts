@@ -20,7 +20,7 @@
 // send; it then stops, and what it had read but not delivered counts as dropped (`dropped()`), so the loss is
 // visible rather than silent.
 import { parseCountReady, warmParseCount } from './count';
-import type { PostObservation, SiteAdapter } from './types';
+import type { Metric, PostObservation, SiteAdapter } from './types';
 import { postKey } from './types';
 
 export interface ScannerOptions {
@@ -91,6 +91,23 @@ const FRAMES_PER_FLUSH = 2;
 /** Longest piece of parseCount's table building per task before the first read (see warm()). */
 const WARM_SLICE_MS = 6;
 
+/** What a post was last sent with: a read that gives the same again sends nothing. */
+type SentPost = Pick<PostObservation, 'metrics' | 'author' | 'url'>;
+
+function sameAsSent(last: SentPost, post: PostObservation): boolean {
+  if (last.author !== post.author || last.url !== post.url) return false;
+  const before = last.metrics;
+  const now = post.metrics;
+  let n = 0;
+  for (const metric in now) {
+    const a = before[metric as Metric];
+    const b = now[metric as Metric]!;
+    if (!a || a.value !== b.value || a.min !== b.min || a.max !== b.max || a.exact !== b.exact) return false;
+    n++;
+  }
+  return n === Object.keys(before).length;
+}
+
 /** Elements the extension itself puts in the page (the badge hosts): adding one is not a change of the post. */
 const isOwnNode = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName.startsWith('postmeter-');
 
@@ -106,8 +123,8 @@ export function startScanner(opts: ScannerOptions): Scanner {
   const dirty = new Set<Element>();
   /** Whether a visible post's last read gave counters (for health). */
   const counted = new WeakMap<Element, boolean>();
-  /** Last counts sent per key, serialised: an unchanged post is not sent again. */
-  const sent = new Map<string, string>();
+  /** What was last sent per key: an unchanged post is not sent again. */
+  const sent = new Map<string, SentPost>();
   const seen = new Map<string, number>();
   let outbox = new Map<string, PostObservation>();
   /** A flush is scheduled: waiting for a frame (`framesLeft` more), or for the task just after the last one. */
@@ -351,9 +368,9 @@ export function startScanner(opts: ScannerOptions): Scanner {
       const key = postKey(post);
       seen.set(key, ++seq);
       if (Object.keys(post.metrics).length === 0) continue; // nothing worth recording; health reports it
-      const signature = JSON.stringify([post.metrics, post.author, post.url]);
-      if (sent.get(key) === signature) continue;
-      sent.set(key, signature);
+      const last = sent.get(key);
+      if (last && sameAsSent(last, post)) continue;
+      sent.set(key, { metrics: post.metrics, author: post.author, url: post.url });
       outbox.set(key, post);
     }
     if (outbox.size && !sendTimer) sendTimer = setTimeout(sendBatch, sendEveryMs);

@@ -89,6 +89,39 @@ describe('scanner', () => {
     expect(batches.flat().map((p) => p.metrics.likes?.value)).toEqual([5, 6]);
   });
 
+  it('sends a post again when a count, its precision, a metric, the author or the url changes, and only then', async () => {
+    // The element's data-read attribute (watched) is the observation's JSON: each step is one read.
+    const steps: [string, Partial<PostObservation>][] = [
+      ['first', { metrics: { likes: exact(5) } }],
+      ['same again', { metrics: { likes: exact(5) } }],
+      ['count', { metrics: { likes: exact(6) } }],
+      ['precision', { metrics: { likes: { value: 6, min: 6, max: 6.5, exact: false } } }],
+      ['bound', { metrics: { likes: { value: 6, min: 6, max: 6.9, exact: false } } }],
+      ['metric added', { metrics: { likes: { value: 6, min: 6, max: 6.9, exact: false }, replies: exact(0) } }],
+      ['metric gone', { metrics: { replies: exact(0) } }],
+      ['author', { metrics: { replies: exact(0) }, author: 'a' }],
+      ['url', { metrics: { replies: exact(0) }, author: 'a', url: 'https://x.com/a/status/1?s=1' }],
+      ['same again', { metrics: { replies: exact(0) }, author: 'a', url: 'https://x.com/a/status/1?s=1' }],
+    ];
+    const fromJson: SiteAdapter = {
+      ...adapter,
+      watchAttributes: ['data-read'],
+      read: (el) => ({ site: 'x', postId: '1', url: 'https://x.com/a/status/1', ...JSON.parse(el.getAttribute('data-read')!) }),
+    };
+    const el = addPost('1');
+    el.setAttribute('data-read', JSON.stringify(steps[0]![1]));
+    scanner = startScanner({ adapter: fromJson, document, getUrl: () => new URL('https://x.com/home'), onBatch: (b) => batches.push(b), sendEveryMs: 10 });
+    await tick();
+    FakeIO.last.show(el);
+    await tick();
+    for (const [, obs] of steps.slice(1)) {
+      el.setAttribute('data-read', JSON.stringify(obs));
+      await tick();
+    }
+    const sentSteps = steps.filter(([name], i) => name !== 'same again' || i === 0).map(([, obs]) => obs);
+    expect(batches.flat().map((p) => ({ metrics: p.metrics, ...(p.author ? { author: p.author } : {}), ...(p.url.endsWith('s=1') ? { url: p.url } : {}) }))).toEqual(sentSteps);
+  });
+
   it('resendVisible: the posts on screen are sent again, unchanged, and only those', async () => {
     const a = addPost('1', 5);
     const b = addPost('2', 7);
