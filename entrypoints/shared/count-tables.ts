@@ -1,8 +1,10 @@
 // parseCount's tables kept in storage.local between pages (lib/count-tables-saved.ts says why, and when saved
-// tables are trusted). Read once when a content script starts; written by the first page that had to build them.
+// tables are trusted). Read once when a content script starts. Built and kept by the background when it starts
+// (keepCountTables), so no page spends its main thread on them; a page that finds none for its browser and version
+// (the background not done yet, or another browser build) builds its own and keeps them, as before.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { restoreCountTables, savedCountTables } from '@/lib/count-locales';
+import { restoreCountTables, savedCountTables, warmCountTables } from '@/lib/count-locales';
 import { countTablesKey, parseSavedCountTables } from '@/lib/count-tables-saved';
 
 /** `key`: the extension version and countTablesKey() of the browser that built `tables`. */
@@ -41,5 +43,21 @@ export async function saveCountTables(): Promise<boolean> {
     return true;
   } catch {
     return false; // storage full or the extension going away: the next page builds them again
+  }
+}
+
+/**
+ * The background's part: when no usable tables are kept for this browser and version (a fresh install, an update
+ * of the extension or of the browser, storage cleared), build them here, off every page's main thread, and keep
+ * them. 'kept' when they already were. Never throws.
+ */
+export async function keepCountTables(): Promise<'kept' | 'built' | 'failed'> {
+  try {
+    const kept = await countTablesItem.getValue();
+    if (kept?.key === countTablesKeyHere() && parseSavedCountTables(kept.tables)) return 'kept';
+    warmCountTables(Infinity);
+    return (await saveCountTables()) ? 'built' : 'failed';
+  } catch {
+    return 'failed';
   }
 }

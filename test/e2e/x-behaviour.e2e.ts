@@ -52,6 +52,15 @@ describe('X in Chromium: badges and a living page', () => {
     for (const page of ext?.context.pages() ?? []) await page.close();
   });
 
+  // First in the file: no page has run a content script yet, so tables kept now were built by the background.
+  it("has parseCount's tables built and kept by the background before any page needs them", async () => {
+    const worker = await ext.worker();
+    const version = await worker.evaluate(() => chrome.runtime.getManifest().version);
+    const kept = () => worker.evaluate(async () => (await chrome.storage.local.get('countTables')).countTables as { key: string; tables: { resolved: unknown[] } } | undefined);
+    await expect.poll(async () => (await kept())?.tables.resolved.length, { timeout: 15_000 }).toBe(40);
+    expect((await kept())?.key.startsWith(`${version} `)).toBe(true);
+  });
+
   async function open(url: string, html: string) {
     site.set(url, html);
     const page = await ext.context.newPage();
@@ -142,10 +151,9 @@ describe('X in Chromium: badges and a living page', () => {
     expect(errors.errors).toEqual([]);
   });
 
-  it("keeps parseCount's tables for the next page, which restores them instead of asking Intl again", async () => {
+  it("keeps parseCount's tables for the pages, which restore them instead of asking Intl again", async () => {
     const worker = await ext.worker();
     const kept = () => worker.evaluate(async () => (await chrome.storage.local.get('countTables')).countTables as { key: string; tables: { resolved: unknown[] } } | undefined);
-    await worker.evaluate(() => chrome.storage.local.remove('countTables'));
     const version = await worker.evaluate(() => chrome.runtime.getManifest().version);
     /** A page with one tweet; resolves once its content script has logged `expected` about the tables (nothing more). */
     const visit = async (handle: string, seed: number, expected: string[]) => {
@@ -168,6 +176,14 @@ describe('X in Chromium: badges and a living page', () => {
       expect(errors.errors).toEqual([]);
     };
 
+    // What the background kept (the first test): a page restores it without building any.
+    const fromBackground = await kept();
+    expect(fromBackground?.key.startsWith(`${version} `)).toBe(true);
+    await visit('tables_restored', 60, ['count tables restored']);
+    expect(await kept()).toEqual(fromBackground);
+
+    // None kept (storage cleared since the background started): the first page builds them and keeps them.
+    await worker.evaluate(() => chrome.storage.local.remove('countTables'));
     await visit('tables_first', 61, ['count tables to build', 'count tables kept true']);
     const saved = await kept();
     expect(saved?.key.startsWith(`${version} `)).toBe(true);
