@@ -179,7 +179,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
   };
   const onScreenShare = new win.IntersectionObserver(
     track(half, (e) => e.isIntersecting && e.intersectionRatio >= VISIBLE_RATIO),
-    { threshold: [0, VISIBLE_RATIO] },
+    { threshold: VISIBLE_RATIO }, // crossings of half only: nothing is decided at 0, and each entry costs
   );
   const viewportMiddle = new win.IntersectionObserver(
     track(middle, (e) => e.isIntersecting),
@@ -363,7 +363,11 @@ export function startScanner(opts: ScannerOptions): Scanner {
       counted.set(el, hasCounters);
       if (post) read.push({ el, post });
     }
-    if (read.length) opts.onRead?.(read);
+    if (read.length && opts.onRead) {
+      opts.onRead(read);
+      // The badges just went in: their records are taken now, or the observer would be called back only to skip them.
+      if (collect(feedMutations.takeRecords())) schedule();
+    }
     for (const { post } of read) {
       const key = postKey(post);
       seen.set(key, ++seq);
