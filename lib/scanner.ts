@@ -88,6 +88,9 @@ const VISIBLE_RATIO = 0.5;
  * its flush is read at once, while the page still holds it (track()).
  */
 const FRAMES_PER_FLUSH = 2;
+/** Watched posts up to which removals are swept at every flush, and how often beyond that (sweepRemoved). */
+const SWEEP_EVERY_FLUSH_UP_TO = 256;
+const SWEEP_MS = 1000;
 /** Longest piece of parseCount's table building per task before the first read (see warm()). */
 const WARM_SLICE_MS = 6;
 
@@ -117,7 +120,13 @@ export function startScanner(opts: ScannerOptions): Scanner {
   const sendEveryMs = opts.sendEveryMs ?? 1000;
   const selector = adapter.postSelector;
 
-  const watched = new WeakSet<Element>();
+  /**
+   * The posts observed. Held until a sweep finds them out of the document (sweepRemoved): that costs a look at
+   * each watched post instead of a query of every removed subtree, whose nodes the extension never touched.
+   */
+  const watched = new Set<Element>();
+  let removals = false;
+  let sweptAt = -Infinity;
   const visible = new Set<Element>();
   /** Visible posts to read at the next flush: they just became visible, or a mutation touched them. */
   const dirty = new Set<Element>();
@@ -148,7 +157,6 @@ export function startScanner(opts: ScannerOptions): Scanner {
   let visibilityChanged = false;
   // What mutations brought since the last flush: nodes added and removed, and the nodes they touched.
   let added: Node[] = [];
-  let removed: Node[] = [];
   let touched = new Set<Node>();
 
   // Two observers decide "on screen": at least half the post is visible (onScreenShare), or the post
@@ -210,7 +218,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
         for (let i = 0; own && i < adds.length; i++) own = isOwnNode(adds[i]!);
         if (own) continue; // a badge host put after a post's anchor
         for (let i = 0; i < adds.length; i++) added.push(adds[i]!);
-        for (let i = 0; i < removes.length; i++) removed.push(removes[i]!);
+        if (removes.length) removals = true;
       } else if (isOwnNode(r.target)) continue;
       touched.add(r.target);
       any = true;
@@ -255,6 +263,19 @@ export function startScanner(opts: ScannerOptions): Scanner {
     dirty.delete(el);
   }
 
+  /**
+   * Forgets the watched posts no longer in the document (a moved post is still in it: it stays). A feed that keeps
+   * thousands of posts and removes a few now and then is swept at most once a second; a recycling one (a few dozen
+   * posts watched at a time) at every flush after removals.
+   */
+  function sweepRemoved(): void {
+    const now = win.performance.now();
+    if (watched.size > SWEEP_EVERY_FLUSH_UP_TO && now - sweptAt < SWEEP_MS) return; // removals stays set: a later flush
+    removals = false;
+    sweptAt = now;
+    for (const p of watched) if (!p.isConnected) forget(p);
+  }
+
   /** Each post element in the subtree (the root included). */
   function postsIn(el: Element, each: (post: Element) => void): void {
     if (el.matches(selector)) each(el);
@@ -270,16 +291,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
   function takeMutations(): void {
     const pending = feedMutations.takeRecords();
     if (pending.length) collect(pending);
-    if (removed.length) {
-      const gone = removed;
-      removed = [];
-      for (const n of gone) {
-        if (n.nodeType !== 1 || n.isConnected) continue; // moved, not removed: it is among the added ones
-        postsIn(n as Element, (p) => {
-          if (watched.has(p) && !p.isConnected) forget(p);
-        });
-      }
-    }
+    if (removals) sweepRemoved();
     if (added.length) {
       const fresh = added;
       added = [];
@@ -434,7 +446,8 @@ export function startScanner(opts: ScannerOptions): Scanner {
     middle.clear();
     dirty.clear();
     added = [];
-    removed = [];
+    removals = false;
+    watched.clear();
     touched = new Set();
     outbox = new Map();
   }

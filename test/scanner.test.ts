@@ -300,6 +300,27 @@ describe('scanner', () => {
       expect(scanner.health()).toEqual({ containers: 1, withCounters: 1 });
     });
 
+    it('stops watching removed posts of a long feed at most once a second, and a moved post not at all', async () => {
+      const els = Array.from({ length: 300 }, (_, i) => addPost(String(i), i));
+      startCounting();
+      await tick();
+      const observed = (el: Element) => FakeIO.last.observed.has(el);
+      expect(els.every(observed)).toBe(true);
+      els[0]!.remove();
+      document.body.prepend(els[1]!); // moved: still in the page
+      await tick();
+      expect(observed(els[0]!)).toBe(false); // the first removal is swept at once
+      expect(observed(els[1]!)).toBe(true);
+      els[2]!.remove();
+      await tick();
+      expect(observed(els[2]!), 'swept again within the second').toBe(true);
+      await new Promise((r) => setTimeout(r, 1000));
+      document.body.append(document.createElement('p')); // any later change: a flush
+      await tick();
+      expect(observed(els[2]!)).toBe(false);
+      expect(els.slice(3).every(observed)).toBe(true);
+    });
+
     it('reset (SPA navigation): the posts on screen are read again and seen again', async () => {
       const el = addPost('1', 5);
       startCounting();
