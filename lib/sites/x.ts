@@ -69,8 +69,8 @@ function buttonsIn(top: Element): Map<XCounter, Element[]> {
 }
 
 /** A tweet inside the tweet (a quote), whose links and numbers are not the outer tweet's. */
-const isNestedPost = (n: Element, tag = n.localName, role = n.getAttribute('role')): boolean =>
-  n.tagName === 'ARTICLE' || (tag === 'div' && role === 'link' && n.querySelector('time') !== null);
+const isNestedPost = (n: Element, tag = n.localName, role?: string | null): boolean =>
+  tag === 'article' || (tag === 'div' && (role === undefined ? n.getAttribute('role') : role) === 'link' && n.querySelector('time') !== null);
 
 /**
  * One reading of one tweet: the tweets nested in it (quotes), and the elements every read looks at, all found by one
