@@ -104,9 +104,10 @@ function sameAsSent(last: SentPost, post: PostObservation): boolean {
   let n = 0;
   for (const metric in now) {
     const a = before[metric as Metric];
-    const b = now[metric as Metric]!;
-    if (!a || a.value !== b.value || a.min !== b.min || a.max !== b.max || a.exact !== b.exact) return false;
+    const b = now[metric as Metric];
     n++;
+    if (a === b) continue; // the same reading, or both absent
+    if (!a || !b || a.value !== b.value || a.min !== b.min || a.max !== b.max || a.exact !== b.exact) return false;
   }
   return n === Object.keys(before).length;
 }
