@@ -1,7 +1,8 @@
 // parseCount's tables kept from one page to the next. Building them asks Intl for every supported locale's compact
 // forms: 50–70 ms of a content script's start on every page of every site (in short tasks, but on the page's main
-// thread). What Intl prints depends only on the browser's ICU data, so a page saves what it found and later pages
-// restore it (entrypoints/shared/count-tables.ts keeps it in storage.local) — a millisecond instead.
+// thread). What Intl prints depends only on the browser's ICU data, so the background builds them once and keeps
+// them (a page that finds none builds and keeps its own), and pages restore them (entrypoints/shared/count-tables.ts
+// keeps them in storage.local) — a millisecond instead.
 //
 // Saved tables are used only where they were made: `countTablesKey` names the browser build and samples its Intl
 // output, and the content script adds the extension's version. Anything else, or a saved value of the wrong shape,

@@ -63,7 +63,12 @@ function buttonsIn(top: Element): Map<XCounter, Element[]> {
   const found = new Map<XCounter, Element[]>();
   for (const b of top.querySelectorAll(BUTTON_SELECTOR)) {
     const testid = b.getAttribute('data-testid') ?? '';
-    for (const [metric, is] of BUTTONS) if (is(testid)) found.set(metric, [...(found.get(metric) ?? []), b]);
+    for (const [metric, is] of BUTTONS) {
+      if (!is(testid)) continue;
+      const list = found.get(metric);
+      if (list) list.push(b);
+      else found.set(metric, [b]);
+    }
   }
   return found;
 }
@@ -162,7 +167,7 @@ function statusPath(href: string | null): RegExpExecArray | null {
  * Milliseconds since epoch from a snowflake id (its bits above the low 22, plus X's epoch); undefined for pre-2010
  * sequential ids. In doubles first: BigInt parsing cost several µs per tweet on the scroll path. Number(id) is within
  * a relative 2^-53 of the id and dividing by 2^22 is exact, so the whole part is exact unless the quotient lies that
- * close to a whole number; then (about one id in 10,000) the bits are taken exactly, as BigInt.
+ * close to a whole number; then (about one id in 5,000) the bits are taken exactly, as BigInt.
  */
 export function snowflakeTime(id: string): number | undefined {
   const q = Number(id) / 4_194_304;
