@@ -24,25 +24,30 @@ export function badgeElement(doc: Document, figures: readonly Figure[], theme: '
   return badge;
 }
 
+/** What a badge was last drawn with (kept beside it, so a redraw compares words in JS instead of reading the DOM). */
+export interface DrawnBadge {
+  theme: 'light' | 'dark';
+  figures: readonly Figure[];
+}
+
 /**
- * Puts `figures` into a badge badgeElement made, when it shows the same figures in the same order (a recycled
- * host, a count that changed): its elements stay, only words and theme change. False when it cannot: make a new one.
+ * Puts `figures` into `badge`, which badgeElement made and which shows `shown`, when both have the same figures in
+ * the same order (a recycled host, a count that changed): its elements stay, only the words that differ and the
+ * theme change. False when it cannot: make a new one.
  */
-export function updateBadge(badge: Element | null, figures: readonly Figure[], theme: 'light' | 'dark'): boolean {
-  if (!badge || !figures.length || badge.childElementCount !== figures.length) return false;
-  let span = badge.firstElementChild as HTMLElement | null;
-  for (const f of figures) {
-    if (!span || span.getAttribute('data-figure') !== f.id) return false;
-    span = span.nextElementSibling as HTMLElement | null;
-  }
-  if (badge.getAttribute('data-theme') !== theme) badge.setAttribute('data-theme', theme);
-  span = badge.firstElementChild as HTMLElement;
-  for (const f of figures) {
-    if (span.title !== f.title) {
+export function updateBadge(badge: Element | null, shown: DrawnBadge, figures: readonly Figure[], theme: 'light' | 'dark'): boolean {
+  const before = shown.figures;
+  if (!badge || !figures.length || before.length !== figures.length || badge.childElementCount !== figures.length) return false;
+  for (let i = 0; i < figures.length; i++) if (before[i]!.id !== figures[i]!.id) return false;
+  if (shown.theme !== theme) badge.setAttribute('data-theme', theme);
+  let span = badge.firstElementChild as HTMLElement;
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i]!;
+    if (before[i]!.title !== f.title) {
       span.title = f.title;
       span.setAttribute('aria-label', f.title);
     }
-    if (span.textContent !== f.text) span.textContent = f.text;
+    if (before[i]!.text !== f.text) span.textContent = f.text;
     span = span.nextElementSibling as HTMLElement;
   }
   return true;

@@ -3,7 +3,7 @@
 // re-keyed, never a second host. Plain DOM, no Preact: this runs in every content script, where each kilobyte
 // is loaded on every page of the site. Scraped text only ever reaches textContent and attribute values.
 import type { Figure } from '@/lib/figures';
-import { badgeElement, updateBadge, BADGE_CSS } from './Badge';
+import { badgeElement, updateBadge, BADGE_CSS, type DrawnBadge } from './Badge';
 
 export const BADGE_TAG = 'postmeter-badge';
 const THEME_TTL_MS = 1000;
@@ -19,7 +19,8 @@ const SPARE_HOSTS = 64;
 const SPARE_LOOKUP = 16;
 
 export function createBadgeLayer(doc: Document): BadgeLayer {
-  const rendered = new WeakMap<Element, string>();
+  /** What each host's badge shows now, with the post it is keyed to. */
+  const drawn = new WeakMap<Element, DrawnBadge & { key: string }>();
   const styles = sharedStyles(doc);
   /** The hosts made lately, oldest first: one the page has taken out (a recycled cell) is put back under a new post. */
   const recent: HTMLElement[] = [];
@@ -77,19 +78,18 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   return {
     show(anchor, key, figures) {
       const host = hostAfter(anchor);
-      const t = currentTheme();
-      let signature = `${key}|${t}`;
-      for (const f of figures) signature += `|${f.id}|${f.text}|${f.title}`;
-      if (rendered.get(host) !== signature) {
-        rendered.set(host, signature);
-        host.setAttribute('data-postmeter-post', key);
+      const theme = currentTheme();
+      const before = drawn.get(host);
+      if (before?.key !== key) host.setAttribute('data-postmeter-post', key);
+      if (!before || before.theme !== theme || !sameFigures(before.figures, figures)) {
         const mount = host.shadowRoot!.lastElementChild!;
-        if (!updateBadge(mount.firstElementChild, figures, t)) {
-          const badge = badgeElement(doc, figures, t);
+        if (!before || !updateBadge(mount.firstElementChild, before, figures, theme)) {
+          const badge = badgeElement(doc, figures, theme);
           if (badge) mount.replaceChildren(badge);
           else mount.replaceChildren();
         }
       }
+      drawn.set(host, { key, theme, figures });
       if (!host.isConnected) anchor.after(host);
     },
     removeAll() {
@@ -97,6 +97,13 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       recent.length = 0;
     },
   };
+}
+
+/** The same figures with the same words, in the same order. */
+function sameFigures(a: readonly Figure[], b: readonly Figure[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.id !== b[i]!.id || a[i]!.text !== b[i]!.text || a[i]!.title !== b[i]!.title) return false;
+  return true;
 }
 
 /**

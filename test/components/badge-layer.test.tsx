@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_TAG, createBadgeLayer, pageIsDark } from '@/components/badge-layer';
 
 const fig = (text: string) => [{ id: 'er' as const, text, title: `title ${text}` }];
@@ -64,6 +64,25 @@ describe('badge layer', () => {
     expect(now.getAttribute('data-figure')).toBe('growth');
     layer.show(bar, 'x:1', []);
     expect(shadow.querySelector('.pm-badge')).toBeNull();
+  });
+
+  it('re-keys a host whose new post shows the same words, and follows the page theme with nothing else changed', () => {
+    vi.useFakeTimers();
+    const layer = createBadgeLayer(document);
+    const bar = document.getElementById('bar')!;
+    layer.show(bar, 'x:1', fig('ER 1%'));
+    const host = document.querySelector(BADGE_TAG)!;
+    const badge = host.shadowRoot!.querySelector('.pm-badge')!;
+    layer.show(bar, 'x:2', fig('ER 1%'));
+    expect(host.getAttribute('data-postmeter-post')).toBe('x:2');
+    expect(badge.getAttribute('data-theme')).toBe('light');
+    document.body.style.backgroundColor = 'rgb(0, 0, 0)';
+    vi.advanceTimersByTime(1001); // the theme is looked at again after a second
+    layer.show(bar, 'x:2', fig('ER 1%'));
+    expect(host.shadowRoot!.querySelector('.pm-badge')).toBe(badge);
+    expect(badge.getAttribute('data-theme')).toBe('dark');
+    vi.useRealTimers();
+    document.body.style.backgroundColor = '';
   });
 
   it('keeps hostile text inert', () => {
