@@ -200,13 +200,15 @@ export function startScanner(opts: ScannerOptions): Scanner {
   const feedMutations = new win.MutationObserver((records) => {
     if (collect(records)) schedule();
   });
-  feedMutations.observe(doc.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['aria-label', 'href', 'datetime', ...(adapter.watchAttributes ?? [])],
-  });
+  const observeFeed = () =>
+    feedMutations.observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-label', 'href', 'datetime', ...(adapter.watchAttributes ?? [])],
+    });
+  observeFeed();
 
   /** Keeps what the records bring for the next flush; false when they are only the extension's own badges. */
   function collect(records: MutationRecord[]): boolean {
@@ -377,9 +379,16 @@ export function startScanner(opts: ScannerOptions): Scanner {
       if (post) read.push({ el, post });
     }
     if (read.length && opts.onRead) {
-      opts.onRead(read);
-      // The badges just went in: their records are taken now, or the observer would be called back only to skip them.
-      if (collect(feedMutations.takeRecords())) schedule();
+      // The badges go in unobserved: a record per badge, made and then skipped, cost more than leaving and taking up
+      // the observation once. The page's records so far are kept first; no page code runs until it is taken up again.
+      const pending = feedMutations.takeRecords();
+      feedMutations.disconnect();
+      try {
+        opts.onRead(read);
+      } finally {
+        if (!stopped) observeFeed();
+      }
+      if (pending.length && collect(pending)) schedule();
     }
     for (const { post } of read) {
       const key = postKey(post);

@@ -280,6 +280,38 @@ describe('scanner', () => {
       expect(reads).toEqual([]);
     });
 
+    it('draws badges through onRead without a read for them, and still sees every change of the page after', async () => {
+      const a = addPost('1', 5);
+      const b = addPost('2', 7);
+      reads = [];
+      const drawn: string[][] = [];
+      const counting: SiteAdapter = { ...adapter, read: (el, url) => (reads.push(el.getAttribute('href') ?? '?'), adapter.read(el, url)) };
+      scanner = startScanner({
+        adapter: counting,
+        document,
+        getUrl: () => new URL('https://x.com/home'),
+        onBatch: (batch) => batches.push(batch),
+        onRead: (read) => {
+          drawn.push(read.map((r) => r.post.postId));
+          // As the badge layer does: a host, not in the page yet, made and filled, then put after its anchor.
+          for (const { el } of read) if (el.lastElementChild?.localName !== 'postmeter-badge') el.append(document.createElement('postmeter-badge'));
+        },
+        sendEveryMs: 10,
+      });
+      await tick();
+      FakeIO.last.show(a);
+      FakeIO.last.show(b);
+      await tick();
+      expect(drawn).toEqual([['1', '2']]);
+      expect(reads).toEqual(['1', '2']);
+      a.setAttribute('aria-label', '6'); // the page, after the badges went in
+      b.append(document.createElement('span'));
+      await tick();
+      expect(reads).toEqual(['1', '2', '1', '2']);
+      expect(drawn).toEqual([['1', '2'], ['1', '2']]);
+      expect(batches.flat().map((p) => [p.postId, p.metrics.likes?.value])).toEqual([['1', 5], ['2', 7], ['1', 6]]);
+    });
+
     it('watches posts added later, also inside an added container, and stops watching removed ones', async () => {
       startCounting();
       await tick();
