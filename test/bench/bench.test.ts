@@ -43,7 +43,10 @@ const BROWSER_FIGURES = [
   'long_tasks_with_extension',
   'scan_flatness_keep',
   'content_us_per_post_keep',
+  'naive_us_per_post',
   'naive_us_per_post_keep',
+  'naive_reads_per_post',
+  'naive_reads_per_post_keep',
   'attribution_check_ms',
 ];
 

@@ -36,6 +36,8 @@
 //     content_us_per_post_keep: the same on the keeping feed (no budget).
 //   - scan_vs_naive ≥ 20: the naive scanner's time ÷ Postmeter's whole content-script time, keeping feed.
 //   - scan_vs_naive_recycled ≥ 5: the same on the recycling feed.
+//     naive_us_per_post(_keep) and naive_reads_per_post(_keep) (no budget): the naive side's time per tweet and how
+//     many times it read each tweet, on the recycling (keeping) feed.
 //   - long_tasks = 0: long tasks the extension made long, summed over every Postmeter run: top-level main-thread tasks
 //     over 50 ms that hold extension samples and would not be over 50 ms without them (duration − the extension's
 //     time in it ≤ 50 ms). A frame task runs the page's work and every rAF callback together, so a frame the page
@@ -81,6 +83,8 @@ interface Run {
   longTasks: number;
   longTasksWith: number;
   wallMs: number;
+  /** Reads of a tweet by the adapter (the naive side only; Postmeter reads each once, and again only on a change). */
+  reads?: number;
 }
 
 declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<{ keys: string[]; unrecognised: boolean }> } };
@@ -260,6 +264,7 @@ const scanGroup: BenchGroup = async (ctx) => {
           const stats = (await naiveWorlds.get(page)!.evaluate('globalThis.__pmBench.naiveStats()')) as { posts: number; callbacks: number; reads: number };
           if (stats.posts !== size.posts) throw new Error(`the naive scanner read ${stats.posts} of ${size.posts} tweets with counters`);
           seen = `${stats.posts} read with counters, ${stats.callbacks} callbacks, ${stats.reads} reads`;
+          r.reads = stats.reads;
         }
         ctx.log(
           `${side.padEnd(9)} ${mode.padEnd(7)} ${(r.totalUs / 1000).toFixed(1).padStart(8)} ms (${(r.totalUs / size.posts).toFixed(1)} µs/post;` +
@@ -308,7 +313,11 @@ const scanGroup: BenchGroup = async (ctx) => {
       figure('long_tasks_with_extension', runs.filter((r) => r.side === 'postmeter').reduce((n, r) => n + r.longTasksWith, 0), 'count'),
       figure('scan_flatness_keep', flat('keep'), 'x'),
       figure('content_us_per_post_keep', pick('postmeter', 'keep', (r) => r.totalUs) / size.posts, 'us'),
+      figure('naive_us_per_post', pick('naive', 'recycle', (r) => r.totalUs) / size.posts, 'us'),
       figure('naive_us_per_post_keep', pick('naive', 'keep', (r) => r.totalUs) / size.posts, 'us'),
+      // How often the naive scanner reads each tweet: its repeat reads are what the ratios weigh Postmeter's one against.
+      figure('naive_reads_per_post', pick('naive', 'recycle', (r) => r.reads ?? NaN) / size.posts, 'x'),
+      figure('naive_reads_per_post_keep', pick('naive', 'keep', (r) => r.reads ?? NaN) / size.posts, 'x'),
       figure('attribution_check_ms', check, 'ms'),
     ];
     return out;
