@@ -16,6 +16,7 @@ import {
   tabIdOf,
   useBrowser,
 } from './harness';
+import { badgeKeys, rowCells } from './page-reads';
 
 type Cell = 'replies' | 'likes' | 'repostsAndQuotes' | 'reposts' | 'quotes' | 'bookmarks';
 const CELLS: Cell[] = ['replies', 'likes', 'repostsAndQuotes', 'reposts', 'quotes', 'bookmarks'];
@@ -169,7 +170,7 @@ describe('Bluesky in Chromium, hand-made fixtures', () => {
       for (const post of expected) {
         const row = popup.locator(`[data-section="tab"] [data-postmeter-row="${key(post.postId)}"]`);
         await expect.poll(() => row.count(), { message: `tab row for ${post.postId}` }).toBe(1);
-        expect(await rowCells(row), `tab row for ${post.postId}`).toEqual(post.cells);
+        expect(await rowCells(row, CELLS), `tab row for ${post.postId}`).toEqual(post.cells);
       }
       return await popup
         .locator('[data-section="tab"] [data-postmeter-row]')
@@ -286,19 +287,6 @@ describe('Bluesky in Chromium, hand-made fixtures', () => {
     await page.close();
   });
 });
-
-function badgeKeys(page: Page): Promise<string[]> {
-  return page.locator('[data-postmeter-post]').evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-postmeter-post')!));
-}
-
-async function rowCells(row: ReturnType<Page['locator']>): Promise<Cells> {
-  const out = {} as Cells;
-  for (const metric of CELLS) {
-    const cell = row.locator(`[data-metric="${metric}"]`);
-    out[metric] = (await cell.count()) ? ((await cell.getAttribute('data-value')) ?? '') : '';
-  }
-  return out;
-}
 
 function pick(row: Record<string, string>): CsvCells {
   return { replies: row.replies!, likes: row.likes!, reposts: row.reposts!, quotes: row.quotes!, bookmarks: row.bookmarks! };

@@ -4,9 +4,9 @@
 // ("Viewers"), frequency and CTR in the popup and the CSV; a page whose counters were stripped makes the popup say
 // Facebook is not recognised and records nothing. The facts are the ones test/sites/facebook.test.ts checks.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { facebook } from '../../lib/sites/facebook';
 import { exportCsv, openFixture, openPopup, parseCsv, POSTS_CSV_HEADER, settle, tabIdOf, useBrowser } from './harness';
+import { badgeKeys, rowCells } from './page-reads';
 
 const POSTS = facebook.postSelector;
 const CELLS = ['impressions', 'views', 'reach', 'likes', 'replies', 'shares', 'clicks'] as const;
@@ -149,15 +149,3 @@ describe('Facebook in Chromium, hand-made fixtures', () => {
   });
 });
 
-function badgeKeys(page: Page): Promise<string[]> {
-  return page.locator('[data-postmeter-post]').evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-postmeter-post')!));
-}
-
-async function rowCells(row: ReturnType<Page['locator']>, metrics: readonly (typeof CELLS)[number][]): Promise<Cells> {
-  const out: Cells = {};
-  for (const metric of metrics) {
-    const cell = row.locator(`[data-metric="${metric}"]`);
-    out[metric] = (await cell.count()) ? ((await cell.getAttribute('data-value')) ?? '') : '';
-  }
-  return out;
-}

@@ -4,8 +4,8 @@
 // frequency figure; a page whose counters cannot be read says so in the popup and records nothing. The facts checked
 // are the ones test/sites/instagram.test.ts checks, in stored form.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { exportCsv, openFixture, openPopup, parseCsv, POSTS_CSV_HEADER, settle, tabIdOf, useBrowser } from './harness';
+import { badgeKeys, rowCells } from './page-reads';
 
 const IG = 'https://www.instagram.com';
 const POST = 'main[role="main"] article';
@@ -73,19 +73,6 @@ const INSIGHTS = x('DDinsight01', 'testuser', '2026-11-22T12:00:00.000Z', {
 const key = (id: string) => `instagram:${id}`;
 const full = (c: Cells): Record<Cell, string> => Object.fromEntries(CELLS.map((m) => [m, c[m] ?? ''])) as Record<Cell, string>;
 
-function badgeKeys(page: Page): Promise<string[]> {
-  return page.locator('[data-postmeter-post]').evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-postmeter-post')!));
-}
-
-async function rowCells(row: ReturnType<Page['locator']>): Promise<Record<Cell, string>> {
-  const out = {} as Record<Cell, string>;
-  for (const m of CELLS) {
-    const cell = row.locator(`[data-metric="${m}"]`);
-    out[m] = (await cell.count()) ? ((await cell.getAttribute('data-value')) ?? '') : '';
-  }
-  return out;
-}
-
 describe('Instagram in Chromium, hand-made fixtures', () => {
   const b = useBrowser();
   const recorded = new Set<string>();
@@ -112,7 +99,7 @@ describe('Instagram in Chromium, hand-made fixtures', () => {
       for (const post of posts) {
         const row = popup.locator(`[data-section="tab"] [data-postmeter-row="${key(post.postId)}"]`);
         await expect.poll(() => row.count(), { message: `row for ${post.author}` }).toBe(1);
-        expect(await rowCells(row), post.author).toEqual(full(post.cells));
+        expect(await rowCells(row, CELLS), post.author).toEqual(full(post.cells));
       }
       await popup.close();
 
@@ -140,7 +127,7 @@ describe('Instagram in Chromium, hand-made fixtures', () => {
     const popup = await openPopup(b.ext, tabId);
     const row = popup.locator(`[data-section="tab"] [data-postmeter-row="${key(INSIGHTS.postId)}"]`);
     await expect.poll(() => row.count()).toBe(1);
-    expect(await rowCells(row)).toEqual(full(INSIGHTS.cells));
+    expect(await rowCells(row, CELLS)).toEqual(full(INSIGHTS.cells));
     expect(await row.locator('[data-metric="profileVisits"]').getAttribute('data-value')).toBe('45');
     const freq = row.locator('[data-figure="frequency"]');
     expect(await freq.textContent()).toBe('Freq 1.25×');

@@ -3,8 +3,8 @@
 // post analytics page gives impressions, members reached (reach), frequency and CTR in the popup and the CSV; a page
 // whose counters were stripped makes the popup say LinkedIn is not recognised and records nothing.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { exportCsv, openFixture, openPopup, parseCsv, POSTS_CSV_HEADER, settle, tabIdOf, useBrowser } from './harness';
+import { badgeKeys, rowCells } from './page-reads';
 
 const POSTS = '[data-urn^="urn:li:activity:"], .feed-shared-update-v2, [data-testid="mainFeed"] [role="listitem"], section.member-analytics-addon-card__base-card';
 const CELLS = ['impressions', 'reach', 'likes', 'replies', 'reposts', 'saves', 'shares', 'clicks'] as const;
@@ -133,15 +133,3 @@ describe('LinkedIn in Chromium, hand-made fixtures', () => {
   });
 });
 
-function badgeKeys(page: Page): Promise<string[]> {
-  return page.locator('[data-postmeter-post]').evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-postmeter-post')!));
-}
-
-async function rowCells(row: ReturnType<Page['locator']>, metrics: readonly (typeof CELLS)[number][]): Promise<Cells> {
-  const out: Cells = {};
-  for (const metric of metrics) {
-    const cell = row.locator(`[data-metric="${metric}"]`);
-    out[metric] = (await cell.count()) ? ((await cell.getAttribute('data-value')) ?? '') : '';
-  }
-  return out;
-}

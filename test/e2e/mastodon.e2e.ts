@@ -25,6 +25,7 @@ import {
   type Extension,
   useBrowser,
 } from './harness';
+import { badgeKeys, rowCells } from './page-reads';
 
 // Extension APIs as the functions passed to evaluate() see them (service worker, extension pages).
 declare const chrome: {
@@ -38,6 +39,7 @@ declare const chrome: {
 };
 
 type Cell = 'likes' | 'replies' | 'reposts' | 'quotes';
+const CELLS: Cell[] = ['likes', 'replies', 'reposts', 'quotes'];
 /** What the popup's data-value and the CSV cell hold: "N" exact, "min..max" an interval, "" absent. */
 type Cells = Record<Cell, string>;
 interface Expected {
@@ -127,7 +129,7 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
         for (const post of expected) {
           const row = popup.locator(`[data-section="${section}"] [data-postmeter-row="${key(post.postId)}"]`);
           await expect.poll(() => row.count(), { message: `${section} row for ${post.postId}` }).toBe(1);
-          expect(await rowCells(row), `${section} row for ${post.postId}`).toEqual(post.cells);
+          expect(await rowCells(row, CELLS), `${section} row for ${post.postId}`).toEqual(post.cells);
         }
       }
       expect(await popup.locator('[data-health]').count(), 'no health warning').toBe(0);
@@ -408,19 +410,6 @@ describe('Mastodon in Chromium, hand-made fixtures', () => {
     expect(b.site.blocked.filter((u) => !u.startsWith('https://files.example.invalid/')), 'requests to other hosts').toEqual([]);
   });
 });
-
-function badgeKeys(page: Page): Promise<string[]> {
-  return page.locator('[data-postmeter-post]').evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-postmeter-post')!));
-}
-
-async function rowCells(row: ReturnType<Page['locator']>): Promise<Cells> {
-  const out = {} as Cells;
-  for (const metric of ['likes', 'replies', 'reposts', 'quotes'] as Cell[]) {
-    const cell = row.locator(`[data-metric="${metric}"]`);
-    out[metric] = (await cell.count()) ? ((await cell.getAttribute('data-value')) ?? '') : '';
-  }
-  return out;
-}
 
 function pick(row: Record<string, string>): Cells {
   return c(row.replies!, row.reposts!, row.likes!, row.quotes!);

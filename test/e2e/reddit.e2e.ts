@@ -17,6 +17,7 @@ import {
   tabIdOf,
   useBrowser,
 } from './harness';
+import { badgeKeys, rowCells } from './page-reads';
 
 /** What the popup's data-value and the CSV cell hold: "N" exact, "" absent. */
 interface Cells {
@@ -171,7 +172,7 @@ describe('Reddit in Chromium, hand-made fixtures', () => {
       for (const post of fx.posts) {
         const row = popup.locator(`[data-section="tab"] [data-postmeter-row="reddit:${post.postId}"]`);
         await expect.poll(() => row.count(), { message: `tab row for ${post.postId}` }).toBe(1);
-        expect(await rowCells(row), `popup cells for ${post.postId}`).toEqual(post.cells);
+        expect(await rowCells(row, ['likes', 'replies', 'views'] as (keyof Cells)[], (m) => (m === 'views' ? 'impressions' : m)), `popup cells for ${post.postId}`).toEqual(post.cells);
         // the site's own names for its counters
         expect(await row.locator('[data-metric="likes"] dt').textContent()).toBe('Score');
         expect(await row.locator('[data-metric="replies"] dt').textContent()).toBe('Comments');
@@ -289,17 +290,3 @@ describe('Reddit in Chromium, hand-made fixtures', () => {
   });
 });
 
-function badgeKeys(page: Page): Promise<string[]> {
-  return page
-    .locator('[data-postmeter-post]')
-    .evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-postmeter-post')!));
-}
-
-async function rowCells(row: ReturnType<Page['locator']>): Promise<Cells> {
-  const out = {} as Cells;
-  for (const metric of ['likes', 'replies', 'views'] as (keyof Cells)[]) {
-    const cell = row.locator(`[data-metric="${metric === 'views' ? 'impressions' : metric}"]`);
-    out[metric] = (await cell.count()) ? ((await cell.getAttribute('data-value')) ?? '') : '';
-  }
-  return out;
-}

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { exportCsv, openFixture, openPopup, parseCsv, POSTS_CSV_HEADER, settle, tabIdOf, useBrowser } from './harness';
+import { badgeKeys, rowCells } from './page-reads';
 
 const TT = 'https://www.tiktok.com';
 const POST = 'article[data-e2e="recommend-list-item-container"], #main-content-video_detail, [data-e2e="user-post-item"], [data-tt="VideoOverviewPage_Container"]';
@@ -104,19 +105,6 @@ const STUDIO = x('7523262414285882135', 'fern.studio', '2025-07-04T16:20:30.000Z
 const key = (id: string) => `tiktok:${id}`;
 const full = (c: Cells): Record<Cell, string> => Object.fromEntries(CELLS.map((m) => [m, c[m] ?? ''])) as Record<Cell, string>;
 
-function badgeKeys(page: Page): Promise<string[]> {
-  return page.locator('[data-postmeter-post]').evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-postmeter-post')!));
-}
-
-async function rowCells(row: ReturnType<Page['locator']>): Promise<Record<Cell, string>> {
-  const out = {} as Record<Cell, string>;
-  for (const m of CELLS) {
-    const cell = row.locator(`[data-metric="${m}"]`);
-    out[m] = (await cell.count()) ? ((await cell.getAttribute('data-value')) ?? '') : '';
-  }
-  return out;
-}
-
 describe('TikTok in Chromium, hand-made fixtures', () => {
   const b = useBrowser();
   const recorded = new Set<string>();
@@ -158,7 +146,7 @@ describe('TikTok in Chromium, hand-made fixtures', () => {
       for (const post of posts) {
         const row = popup.locator(`[data-section="tab"] [data-postmeter-row="${key(post.postId)}"]`);
         await expect.poll(() => row.count(), { message: `row for ${post.postId}` }).toBe(1);
-        expect(await rowCells(row), post.postId).toEqual(full(post.cells));
+        expect(await rowCells(row, CELLS), post.postId).toEqual(full(post.cells));
       }
       await popup.close();
       await checkCsv(page, posts);
@@ -172,7 +160,7 @@ describe('TikTok in Chromium, hand-made fixtures', () => {
     const popup = await openPopup(b.ext, await tabIdOf(b.ext, page));
     const row = popup.locator(`[data-section="tab"] [data-postmeter-row="${key(STUDIO.postId)}"]`);
     await expect.poll(() => row.count()).toBe(1);
-    expect(await rowCells(row)).toEqual(full(STUDIO.cells));
+    expect(await rowCells(row, CELLS)).toEqual(full(STUDIO.cells));
     const freq = row.locator('[data-figure="frequency"]');
     expect(await freq.textContent()).toBe('Freq 1.25×');
     expect(await freq.getAttribute('title')).toMatch(/1,234 impressions ÷ 987 reached/);

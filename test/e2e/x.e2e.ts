@@ -16,8 +16,10 @@ import {
   tabIdOf,
   useBrowser,
 } from './harness';
+import { badgeKeys, rowCells } from './page-reads';
 
 type Cell = 'impressions' | 'likes' | 'replies' | 'reposts' | 'bookmarks';
+const CELLS: Cell[] = ['impressions', 'likes', 'replies', 'reposts', 'bookmarks'];
 /** What the popup's data-value and the CSV cell hold: "N" exact, "min..max" an interval, "" absent. */
 type Cells = Record<Cell, string>;
 interface Expected {
@@ -98,7 +100,7 @@ describe('X in Chromium, hand-made fixtures', () => {
         for (const post of expected) {
           const row = popup.locator(`[data-section="${section}"] [data-postmeter-row="x:${post.postId}"]`);
           await expect.poll(() => row.count(), { message: `${section} row for ${post.author}` }).toBe(1);
-          expect(await rowCells(row), `${section} row for ${post.author}`).toEqual(post.cells);
+          expect(await rowCells(row, CELLS), `${section} row for ${post.author}`).toEqual(post.cells);
         }
       }
       return await popup.locator('[data-postmeter-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-postmeter-row')));
@@ -290,20 +292,6 @@ describe('X in Chromium, hand-made fixtures', () => {
     await page.close();
   });
 });
-
-function badgeKeys(page: Page): Promise<string[]> {
-  return page
-    .locator('[data-postmeter-post]')
-    .evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-postmeter-post')!));
-}
-
-async function rowCells(row: ReturnType<Page['locator']>): Promise<Cells> {
-  const out = {} as Cells;
-  for (const metric of ['impressions', 'likes', 'replies', 'reposts', 'bookmarks'] as Cell[]) {
-    out[metric] = (await row.locator(`[data-metric="${metric}"]`).getAttribute('data-value')) ?? '';
-  }
-  return out;
-}
 
 function pick(row: Record<string, string>): Cells {
   return c(row.replies!, row.reposts!, row.likes!, row.bookmarks!, row.impressions!);

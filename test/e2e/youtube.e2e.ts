@@ -4,7 +4,6 @@
 // stream, a scheduled premiere) are badged but never recorded; the stripped page makes the popup say YouTube was
 // not recognised. The truth below is the same as the unit test's (test/sites/youtube.test.ts), in stored form.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   collectPageErrors,
   exportCsv,
@@ -17,6 +16,7 @@ import {
   tabIdOf,
   useBrowser,
 } from './harness';
+import { badgeKeys } from './page-reads';
 
 /** The cells a YouTube row can show: "N" exact, "min..max" an interval, "" absent. */
 type Cell = 'views' | 'likes' | 'replies' | 'impressions' | 'reach' | 'clicks';
@@ -273,6 +273,3 @@ describe('YouTube in Chromium, hand-made fixtures', () => {
   });
 });
 
-function badgeKeys(page: Page): Promise<string[]> {
-  return page.locator('[data-postmeter-post]').evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-postmeter-post')!));
-}
