@@ -12,6 +12,7 @@ import { TopPosts } from './popup/TopPosts';
 import { OwnAccounts } from './popup/OwnAccounts';
 import { siteName } from './popup/words';
 import { t } from './i18n';
+import { formatNumber } from '@/lib/format';
 
 export type TabHealth = { state: 'unsupported'; site?: undefined } | { state: 'unrecognised'; site: SiteId };
 
@@ -32,6 +33,8 @@ export interface PopupProps {
   figureOptions?: FigureOptions;
   /** Why this tab shows no posts: not a supported page, or the site's posts were found but not read. */
   tabHealth?: TabHealth;
+  /** Set when the tab has shown more posts than `tabPosts` lists (only its most recent are asked for). */
+  tabSeen?: number;
   paused?: 'user' | 'quota';
   exporting: boolean;
   exportError?: string;
@@ -77,6 +80,14 @@ export function Popup(p: PopupProps) {
           </p>
         ) : null}
         <PostTable posts={p.tabPosts} section="tab" empty={t('popup.tabEmpty')} snapshots={p.snapshots} figureOptions={p.figureOptions} />
+        {p.tabPosts && p.tabSeen !== undefined && p.tabSeen > p.tabPosts.length ? (
+          <p class="pm-note" data-tab-seen={p.tabSeen}>
+            {t('popup.tabMore', {
+              shown: formatNumber(p.tabPosts.length, p.figureOptions?.locale, 0),
+              seen: formatNumber(p.tabSeen, p.figureOptions?.locale, 0),
+            })}
+          </p>
+        ) : null}
       </section>
       <OwnAccounts trends={p.ownTrends} now={p.now} />
       <TopPosts

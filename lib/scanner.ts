@@ -60,8 +60,10 @@ export interface ScanHealth {
 }
 
 export interface Scanner {
-  /** Keys ("site:postId") this page has shown, most recent first. */
-  seenKeys(): string[];
+  /** Keys ("site:postId") this page has shown, most recent first; the `limit` most recent when given. */
+  seenKeys(limit?: number): string[];
+  /** How many distinct posts this page has shown. */
+  seenCount(): number;
   health(): ScanHealth;
   /** Forget what was sent (SPA navigation to a new page keeps the scanner but restarts its memory). */
   reset(): void;
@@ -135,7 +137,8 @@ export function startScanner(opts: ScannerOptions): Scanner {
   const counted = new WeakMap<Element, boolean>();
   /** What was last sent per key: an unchanged post is not sent again. */
   const sent = new Map<string, SentPost>();
-  const seen = new Map<string, number>();
+  /** Keys this page has shown, least recently read first (a read moves its key to the end). */
+  const seen = new Set<string>();
   let outbox = new Map<string, PostObservation>();
   /** A flush is scheduled: waiting for a frame (`framesLeft` more), or for the task just after the last one. */
   let frame = 0;
@@ -148,7 +151,6 @@ export function startScanner(opts: ScannerOptions): Scanner {
   let containers = 0;
   let withCounters = 0;
   let lastHealth = '';
-  let seq = 0;
   /** parseCount's tables are built (reads wait for that: see warm()). */
   let countReady = parseCountReady();
   let warming = false;
@@ -392,7 +394,8 @@ export function startScanner(opts: ScannerOptions): Scanner {
     }
     for (const { post } of read) {
       const key = postKey(post);
-      seen.set(key, ++seq);
+      seen.delete(key);
+      seen.add(key);
       if (Object.keys(post.metrics).length === 0) continue; // nothing worth recording; health reports it
       const last = sent.get(key);
       if (last && sameAsSent(last, post)) continue;
@@ -481,7 +484,13 @@ export function startScanner(opts: ScannerOptions): Scanner {
   schedule();
 
   return {
-    seenKeys: () => [...seen.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k),
+    seenKeys: (limit = Infinity) => {
+      const keys = [...seen];
+      const recent: string[] = [];
+      for (let i = keys.length - 1; i >= 0 && recent.length < limit; i--) recent.push(keys[i]!);
+      return recent;
+    },
+    seenCount: () => seen.size,
     health: () => ({ containers, withCounters }),
     flushNow() {
       if (halted()) return;

@@ -139,6 +139,22 @@ describe('scanner', () => {
     expect(scanner.seenKeys().sort()).toEqual(['x:1', 'x:2']);
   });
 
+  it('lists the posts it has shown most recent first, the latest `limit` when asked, and counts them all', async () => {
+    const els = ['1', '2', '3'].map((id) => addPost(id, 1));
+    start();
+    await tick();
+    for (const el of els) {
+      FakeIO.last.show(el);
+      await tick();
+    }
+    expect(scanner.seenKeys()).toEqual(['x:3', 'x:2', 'x:1']);
+    els[0]!.setAttribute('aria-label', '2'); // read again: the most recent now
+    await tick();
+    expect(scanner.seenKeys()).toEqual(['x:1', 'x:3', 'x:2']);
+    expect(scanner.seenKeys(2)).toEqual(['x:1', 'x:3']);
+    expect(scanner.seenCount()).toBe(3);
+  });
+
   it('re-keys a recycled element instead of trusting which element it is', async () => {
     const el = addPost('1', 5);
     start();

@@ -22,6 +22,11 @@ import { CSV_TYPE, downloadChunks, exportFilename } from '../shared/downloads';
 import './style.css';
 
 const RECENT_LIMIT = 20;
+/**
+ * This tab's most recently shown posts, at most this many: a feed scrolled for an hour has shown thousands, and
+ * reading and drawing them all made the popup take a second (1,500 posts: 0.8–1.1 s to the first row).
+ */
+const TAB_POSTS_LIMIT = 50;
 /** The top list ranks the most recently seen posts, at most this many (a popup must open in a blink at 10k posts). */
 const TOP_POST_LIMIT = 2_000;
 /** Velocities come from the newest snapshots only: a post's latest change is among them if it moved lately. */
@@ -38,7 +43,7 @@ async function targetTabId(): Promise<number | undefined> {
 async function askTab(tabId: number | undefined): Promise<TabPostsReply | undefined> {
   if (tabId === undefined) return undefined;
   try {
-    const message: Message = { type: 'tab-posts' };
+    const message: Message = { type: 'tab-posts', limit: TAB_POSTS_LIMIT };
     return (await browser.tabs.sendMessage(tabId, message)) as TabPostsReply | undefined;
   } catch {
     return undefined; // no content script there: not a supported site
@@ -72,6 +77,7 @@ function App() {
   const [ownTrends, setOwnTrends] = useState<OwnAccountTrend[]>();
   const [figureOptions, setFigureOptions] = useState<FigureOptions>();
   const [tabHealth, setTabHealth] = useState<TabHealth>();
+  const [tabSeen, setTabSeen] = useState<number>();
   const [recording, setRecording] = useState<RecordingState>({ paused: false });
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string>();
@@ -89,6 +95,7 @@ function App() {
       setRecording(state);
       if (!reply) setTabHealth({ state: 'unsupported' });
       else if (reply.unrecognised) setTabHealth({ state: 'unrecognised', site: reply.site });
+      if (reply && reply.seen > reply.keys.length) setTabSeen(reply.seen);
       const [onTab, latest] = await Promise.all([postsByKeys(store, reply?.keys ?? []), recentPosts(store, RECENT_LIMIT)]);
       setTabPosts(onTab);
       setRecent(latest);
@@ -135,6 +142,7 @@ function App() {
       now={now}
       figureOptions={figureOptions}
       tabHealth={tabHealth}
+      tabSeen={tabSeen}
       paused={pauseReason(recording)}
       exporting={exporting || !db}
       exportError={exportError}

@@ -205,12 +205,15 @@ export async function runContentScript(
   });
 
   browser.runtime.onMessage.addListener((message: unknown) => {
-    if ((message as Message | undefined)?.type !== 'tab-posts') return undefined;
+    const asked = message as Message | undefined;
+    if (asked?.type !== 'tab-posts') return undefined;
+    const limit = typeof asked.limit === 'number' && asked.limit > 0 ? asked.limit : undefined;
     // Switched off: nothing read on this page, as far as the popup is concerned.
     const health = scanner?.health() ?? { containers: 0, withCounters: 0 };
     const reply: TabPostsReply = {
       site: adapter.id,
-      keys: scanner?.seenKeys() ?? [],
+      keys: scanner?.seenKeys(limit) ?? [],
+      seen: scanner?.seenCount() ?? 0,
       pageUrl: location.href,
       unrecognised: health.containers > 0 && health.withCounters === 0,
       paused,

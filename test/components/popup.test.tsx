@@ -110,6 +110,18 @@ describe('Popup', () => {
     expect(v.getAttribute('title')).toBe('Latest change: impressions from 30,000 to 50,000 in 46 h (434.8 per hour)');
   });
 
+  it("says how many more posts the tab has shown than it lists, in the user's number format", async () => {
+    await mount(base({ tabSeen: 1234 }));
+    expect($('[data-tab-seen]')?.getAttribute('data-tab-seen')).toBe('1234');
+    expect(text('[data-tab-seen]')).toBe('Showing the latest 1 of the 1,234 posts seen on this tab. Every recorded post is in the dashboard.');
+    await mount(base({ tabSeen: 1234, figureOptions: { locale: 'de' } }));
+    expect(text('[data-tab-seen]')).toContain('1.234');
+    await mount(base({ tabSeen: 1 }));
+    expect($('[data-tab-seen]')).toBeNull();
+    await mount(base({ tabSeen: undefined }));
+    expect($('[data-tab-seen]')).toBeNull();
+  });
+
   it('draws a sparkline with a title saying what it shows, and none for a post seen once', async () => {
     await mount(base());
     const svg = $('[data-section="tab"] svg.pm-spark')!;

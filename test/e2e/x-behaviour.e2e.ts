@@ -151,6 +151,26 @@ describe('X in Chromium: badges and a living page', () => {
     expect(errors.errors).toEqual([]);
   });
 
+  it("lists the tab's 50 most recently read posts in the popup, and says how many the tab has shown", async () => {
+    const tweets = withIds(
+      Array.from({ length: 60 }, (_, i) => make(`long_tab_${i}`, { replies: 1, reposts: 2, likes: 3 + i, bookmarks: 1, views: 500 + i }, 10 + i)),
+      Date.now(),
+      71,
+    );
+    const { page, errors } = await open(HOME, homePage(tweets));
+    await settle(page);
+    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const tabRows = popup.locator('[data-section="tab"] [data-postmeter-row]');
+    await expect.poll(() => tabRows.count()).toBe(50);
+    await expect.poll(() => popup.locator('[data-tab-seen]').getAttribute('data-tab-seen')).toBe('60');
+    const listed = await tabRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-postmeter-row')));
+    // scrollThrough read them top to bottom, then brought each into view again in the same order.
+    expect(listed).toContain(`x:${tweets[59]!.id}`);
+    expect(listed).not.toContain(`x:${tweets[0]!.id}`);
+    await popup.close();
+    expect(errors.errors).toEqual([]);
+  });
+
   it("keeps parseCount's tables for the pages, which restore them instead of asking Intl again", async () => {
     const worker = await ext.worker();
     const kept = () => worker.evaluate(async () => (await chrome.storage.local.get('countTables')).countTables as { key: string; tables: { resolved: unknown[] } } | undefined);
