@@ -20,6 +20,7 @@
 // send; it then stops, and what it had read but not delivered counts as dropped (`dropped()`), so the loss is
 // visible rather than silent.
 import { parseCountReady, warmParseCount } from './count';
+import { setRecent } from './recent';
 import type { Metric, PostObservation, SiteAdapter } from './types';
 import { postKey } from './types';
 
@@ -45,6 +46,8 @@ export interface ScannerOptions {
   /** The number of observations read but never delivered grew to `total` (see Scanner.dropped). */
   onDropped?: (total: number) => void;
   sendEveryMs?: number;
+  /** How many posts' last sent readings are remembered (SENT_KEPT; tests set fewer). */
+  sentKept?: number;
   debug?: (...args: unknown[]) => void;
 }
 
@@ -93,6 +96,12 @@ const FRAMES_PER_FLUSH = 2;
 /** Watched posts up to which removals are swept at every flush, and how often beyond that (sweepRemoved). */
 const SWEEP_EVERY_FLUSH_UP_TO = 256;
 const SWEEP_MS = 1000;
+/**
+ * Posts whose last sent reading is remembered, the most recently sent: a feed scrolled for hours shows tens of
+ * thousands, and each reading kept costs a few hundred bytes. A post forgotten here and read again unchanged is sent
+ * again, which only moves its lastSeen in the store (an equal reading adds no snapshot).
+ */
+const SENT_KEPT = 2_000;
 /** Longest piece of parseCount's table building per task before the first read (see warm()). */
 const WARM_SLICE_MS = 6;
 
@@ -135,8 +144,9 @@ export function startScanner(opts: ScannerOptions): Scanner {
   const dirty = new Set<Element>();
   /** Whether a visible post's last read gave counters (for health). */
   const counted = new WeakMap<Element, boolean>();
-  /** What was last sent per key: an unchanged post is not sent again. */
+  /** What was last sent per key, least recently sent first, at most sentKept: an unchanged post is not sent again. */
   const sent = new Map<string, SentPost>();
+  const sentKept = opts.sentKept ?? SENT_KEPT;
   /** Keys this page has shown, least recently read first (a read moves its key to the end). */
   const seen = new Set<string>();
   let outbox = new Map<string, PostObservation>();
@@ -399,7 +409,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
       if (Object.keys(post.metrics).length === 0) continue; // nothing worth recording; health reports it
       const last = sent.get(key);
       if (last && sameAsSent(last, post)) continue;
-      sent.set(key, { metrics: post.metrics, author: post.author, url: post.url });
+      setRecent(sent, key, { metrics: post.metrics, author: post.author, url: post.url }, sentKept);
       outbox.set(key, post);
     }
     if (outbox.size && !sendTimer) sendTimer = setTimeout(sendBatch, sendEveryMs);

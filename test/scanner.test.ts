@@ -155,6 +155,25 @@ describe('scanner', () => {
     expect(scanner.seenCount()).toBe(3);
   });
 
+  it('remembers the last sent reading of only the most recently sent posts: a forgotten one read again is sent again', async () => {
+    const els = ['1', '2', '3'].map((id) => addPost(id, 5));
+    scanner = startScanner({ adapter, document, getUrl: () => new URL('https://x.com/home'), onBatch: (b) => batches.push(b), sendEveryMs: 10, sentKept: 2 });
+    await tick();
+    for (const el of els) {
+      FakeIO.last.show(el);
+      await tick();
+    }
+    const sentIds = () => batches.flat().map((p) => p.postId);
+    expect(sentIds()).toEqual(['1', '2', '3']);
+    for (const el of [els[2]!, els[0]!]) {
+      FakeIO.last.show(el, false);
+      FakeIO.last.show(el); // back on screen, unchanged
+      await tick();
+    }
+    // '3' is still remembered: nothing to send; '1' was forgotten when '3' was sent: sent again, unchanged.
+    expect(sentIds()).toEqual(['1', '2', '3', '1']);
+  });
+
   it('re-keys a recycled element instead of trusting which element it is', async () => {
     const el = addPost('1', 5);
     start();

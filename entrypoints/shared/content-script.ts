@@ -17,6 +17,7 @@ import { startScanner, type ReadPost, type Scanner } from '@/lib/scanner';
 import { badgeFigures, type Figure, type FigureOptions } from '@/lib/figures';
 import { siteEnabled, type Preferences } from '@/lib/preferences';
 import { postKey, type PostObservation } from '@/lib/types';
+import { setRecent } from '@/lib/recent';
 import type { Message, ObserveReply, PriorState, TabPostsReply } from '@/lib/messages';
 import { createBadgeLayer } from '@/components/badge-layer';
 import { figureWords } from '@/components/figure-words';
@@ -36,6 +37,11 @@ const LIVENESS_MS = 1000;
 const DROPPED_ATTRIBUTE = 'data-postmeter-dropped';
 /** How many of the latest reads are kept for redrawing badges (far more than a screen shows). */
 const LAST_READS = 500;
+/**
+ * How many posts' stored states from before this page are kept for the badge's growth figure, the most recent. A
+ * post dropped here gets, with its next batch, the state this page stored for it earlier instead.
+ */
+const PRIORS_KEPT = 2_000;
 /** A batch that got no reply while the extension still looked present is sent once more this much later. */
 const RETRY_MS = 1000;
 
@@ -52,7 +58,7 @@ export async function runContentScript(
   const debug = localStorage.getItem('postmeter:debug') ? console.debug.bind(console, '[postmeter]') : undefined;
 
   const badges = createBadgeLayer(document);
-  /** Each post as stored before this page first reported it: "since you last saw it". */
+  /** Each post as stored before this page first reported it: "since you last saw it" (at most PRIORS_KEPT). */
   const priors = new Map<string, PriorState | null>();
   /**
    * The latest reads, oldest first, at most LAST_READS: what a badge is redrawn from (preferences changed, the
@@ -119,7 +125,7 @@ export async function runContentScript(
       paused = reply.paused;
       for (const [key, prior] of Object.entries(reply.prior)) {
         if (priors.has(key)) continue;
-        priors.set(key, prior);
+        setRecent(priors, key, prior, PRIORS_KEPT);
         // A post never stored before (null) has no "since you last saw it": its badge, drawn when read, is already
         // what it would be now. Drawing it again cost a second read of the tweet (its anchor) for nothing.
         const seen = prior && lastRead.get(key);
@@ -169,9 +175,7 @@ export async function runContentScript(
       onRead(reads) {
         for (const read of reads) {
           const key = postKey(read.post);
-          lastRead.delete(key);
-          lastRead.set(key, read);
-          if (lastRead.size > LAST_READS) lastRead.delete(lastRead.keys().next().value!);
+          setRecent(lastRead, key, read, LAST_READS);
         }
         drawBadges(reads);
       },
