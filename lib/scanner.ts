@@ -123,6 +123,12 @@ function sameAsSent(last: SentPost, post: PostObservation): boolean {
   return n === Object.keys(before).length;
 }
 
+/** Did the read give any counter? (Without an array of the keys: asked twice for every read.) */
+function hasMetrics(post: PostObservation): boolean {
+  for (const _ in post.metrics) return true;
+  return false;
+}
+
 /** Elements the extension itself puts in the page (the badge hosts): adding one is not a change of the post. */
 const isOwnNode = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName.startsWith('postmeter-');
 
@@ -385,7 +391,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
         continue;
       }
       const post = adapter.read(el, url);
-      const hasCounters = !!post && Object.keys(post.metrics).length > 0;
+      const hasCounters = !!post && hasMetrics(post);
       if (counted.get(el) !== hasCounters) visibilityChanged = true;
       counted.set(el, hasCounters);
       if (post) read.push({ el, post });
@@ -406,7 +412,7 @@ export function startScanner(opts: ScannerOptions): Scanner {
       const key = postKey(post);
       seen.delete(key);
       seen.add(key);
-      if (Object.keys(post.metrics).length === 0) continue; // nothing worth recording; health reports it
+      if (!hasMetrics(post)) continue; // nothing worth recording; health reports it
       const last = sent.get(key);
       if (last && sameAsSent(last, post)) continue;
       setRecent(sent, key, { metrics: post.metrics, author: post.author, url: post.url }, sentKept);

@@ -225,24 +225,19 @@ function focusedViews(s: Scope, timeLink: Element | undefined, bar: Element | un
  * Could the tweet show a view count? A missing one then means 0 views — an inference, so the id's time and the
  * tweet's own <time> (when it has one) must both say so; a page where they disagree states no 0.
  */
-function inViewEra(publishedAt: number | undefined, timeLink: Element | undefined): boolean {
+function inViewEra(publishedAt: number | undefined, time: Element | undefined): boolean {
   if (publishedAt === undefined || publishedAt < VIEW_COUNTS_SINCE) return false;
-  const shown = Date.parse(timeLink?.querySelector('time')?.getAttribute('datetime') ?? '');
+  const shown = Date.parse(time?.getAttribute('datetime') ?? '');
   return Number.isNaN(shown) || shown >= VIEW_COUNTS_SINCE;
 }
 
-function readMetrics(
-  s: Scope,
-  id: string,
-  timeLink: Element | undefined,
-  publishedAt: number | undefined,
-  locale?: string,
-) {
+function readMetrics(s: Scope, idn: Identity, publishedAt: number | undefined, locale?: string) {
+  const { postId: id, timeLink } = idn;
   const post = s.post;
   const ev = new Evidence();
   const bar = actionBar(s, id);
   actionBarOf.set(s, bar);
-  const viewEra = inViewEra(publishedAt, timeLink);
+  const viewEra = inViewEra(publishedAt, idn.time);
   // The link that names this tweet's id (a quoted tweet's or a neighbour's never does).
   const analytics = s.analytics.find((a) => analyticsId(a) === id);
 
@@ -280,8 +275,8 @@ function readMetrics(
 
 const AD_LABEL = /^(Promoted|Ad)$/;
 
-function isPromoted(s: Scope): boolean {
-  if (s.post.closest(SELECTORS.promoted)) return true;
+function isPromoted(s: Scope, idn: Identity): boolean {
+  if (idn.placement) return true;
   // The cheap tests first: the words anywhere in the tweet, a leaf span that says so, then whether it is its own.
   const all = s.post.textContent ?? '';
   if (!all.includes('Ad') && !all.includes('Promoted')) return false;
@@ -294,18 +289,42 @@ function isPromoted(s: Scope): boolean {
   return false;
 }
 
+interface Identity {
+  handle: string;
+  postId: string;
+  /** The tweet's own status link holding its <time>, and that <time>; absent on a tweet without a timestamp. */
+  timeLink?: Element;
+  time?: Element;
+  /** The tweet sits in X's paid-placement wrapper (SELECTORS.promoted). */
+  placement: boolean;
+}
+
+const POST_OR_PLACEMENT = `${SELECTORS.post}, ${SELECTORS.promoted}`;
+
 /**
  * Identity from the tweet's own status link, the one holding its <time>; a tweet without a timestamp (an ad shows
- * "Ad" there) falls back to its own action bar's analytics link. Undefined for a nested (quoted) tweet.
+ * "Ad" there) falls back to its own action bar's analytics link. Undefined for a nested (quoted) tweet. The walk up
+ * the ancestors that finds an enclosing tweet also finds a paid-placement wrapper (one walk instead of two).
  */
-function identify(s: Scope): { timeLink?: Element; handle: string; postId: string } | undefined {
+function identify(s: Scope): Identity | undefined {
   const el = s.post;
-  if (el.parentElement?.closest(SELECTORS.post)) return undefined; // a quoted tweet is not a post of its own
-  const timeLink = own(s, el, s.statusLinks).find((a) => a.querySelector('time'));
+  const around = el.parentElement?.closest(POST_OR_PLACEMENT);
+  const placement = !!around && !around.matches(SELECTORS.post);
+  // A quoted tweet is not a post of its own.
+  if (around && (!placement || around.parentElement?.closest(SELECTORS.post))) return undefined;
+  let timeLink: Element | undefined;
+  let time: Element | undefined;
+  for (const a of own(s, el, s.statusLinks)) {
+    const t = a.querySelector('time');
+    if (t) {
+      [timeLink, time] = [a, t];
+      break;
+    }
+  }
   const bar = timeLink ? undefined : own(s, el, s.bars).find((g) => g.querySelector(SELECTORS.reply));
   const link = timeLink ?? (bar && own(s, bar, s.analytics)[0]);
   const m = statusPath(link?.getAttribute('href') ?? null);
-  return m ? { timeLink, handle: m[1]!, postId: m[2]! } : undefined;
+  return m ? { timeLink, time, handle: m[1]!, postId: m[2]!, placement } : undefined;
 }
 
 /**
@@ -324,7 +343,7 @@ function read(el: Element, _url: URL): PostObservation | undefined {
     const s = scopeOf(el);
     const idn = identify(s);
     if (!idn) return undefined;
-    const { timeLink, handle, postId } = idn;
+    const { handle, postId } = idn;
     const author = handle.toLowerCase() === 'i' ? undefined : handle;
     const publishedAt = snowflakeTime(postId);
     const locale = el.ownerDocument?.documentElement?.getAttribute('lang') || undefined;
@@ -333,13 +352,13 @@ function read(el: Element, _url: URL): PostObservation | undefined {
       site: 'x',
       postId,
       url: `https://x.com/${author ?? 'i'}/status/${postId}`,
-      metrics: readMetrics(s, postId, timeLink, publishedAt, locale),
+      metrics: readMetrics(s, idn, publishedAt, locale),
     };
     rememberBar(el, actionBarOf.get(s));
     if (author) obs.author = author;
     if (publishedAt !== undefined) obs.publishedAt = publishedAt;
     if (text) obs.text = text;
-    if (isPromoted(s)) obs.promoted = true;
+    if (isPromoted(s, idn)) obs.promoted = true;
     return obs;
   } catch {
     return undefined;
