@@ -317,7 +317,8 @@ function identify(s: Scope): Identity | undefined {
   for (const a of own(s, el, s.statusLinks)) {
     const t = a.querySelector('time');
     if (t) {
-      [timeLink, time] = [a, t];
+      timeLink = a;
+      time = t;
       break;
     }
   }
