@@ -66,6 +66,13 @@ export async function runContentScript(
    * keep every tweet it ever showed, detached subtrees and all. Posts on screen are always among the latest reads.
    */
   const lastRead = new Map<string, ReadPost>();
+  /**
+   * The post each element held at its latest read. A feed recycles elements (X writes the next tweet into a cell):
+   * a redraw from a post's last read is for its element only while the element still holds that post, or the new
+   * tweet would get the old one's badge.
+   */
+  const heldBy = new WeakMap<Element, string>();
+  const stillHolds = (read: ReadPost, key = postKey(read.post)) => read.el.isConnected && heldBy.get(read.el) === key;
   let paused: ObserveReply['paused'];
   let prefs: Preferences;
   /** parseCount's tables came from storage (else this page builds them, and keeps them once it has sent a batch). */
@@ -95,7 +102,7 @@ export async function runContentScript(
   }
 
   function redrawBadges(): void {
-    drawBadges([...lastRead.values()].filter(({ el }) => el.isConnected));
+    drawBadges([...lastRead.entries()].filter(([key, read]) => stillHolds(read, key)).map(([, read]) => read));
   }
 
   /** Sends a batch; 'orphaned' when it could not be delivered because the extension went away. */
@@ -127,9 +134,10 @@ export async function runContentScript(
         if (priors.has(key)) continue;
         setRecent(priors, key, prior, PRIORS_KEPT);
         // A post never stored before (null) has no "since you last saw it": its badge, drawn when read, is already
-        // what it would be now. Drawing it again cost a second read of the tweet (its anchor) for nothing.
+        // what it would be now. Drawing it again cost a second read of the tweet (its anchor) for nothing. An element
+        // that holds another post by now has that post's badge.
         const seen = prior && lastRead.get(key);
-        if (seen && seen.el.isConnected) drawBadges([seen]);
+        if (seen && stillHolds(seen, key)) drawBadges([seen]);
       }
       // A batch was read, so parseCount's tables are built: the first page to build them keeps them for the next.
       if (!countTablesKept) {
@@ -176,6 +184,7 @@ export async function runContentScript(
         for (const read of reads) {
           const key = postKey(read.post);
           setRecent(lastRead, key, read, LAST_READS);
+          heldBy.set(read.el, key);
         }
         drawBadges(reads);
       },

@@ -126,6 +126,31 @@ describe('X in Chromium: badges and a living page', () => {
     expect(errors.errors).toEqual([]);
   });
 
+  it('keeps the new tweet\'s badge on a recycled node when the old tweet\'s stored state arrives after', async () => {
+    const [a, b] = withIds(
+      [make('seen_before', { replies: 1, reposts: 1, likes: 9, bookmarks: 0, views: 900 }), make('now_in_cell', { replies: 2, reposts: 2, likes: 20, bookmarks: 1, views: 2000 })],
+      Date.now(),
+      41,
+    );
+    const first = await open(HOME, homePage([a!]));
+    await badge(first.page, a!.id, 'er');
+    await settle(first.page);
+    await first.page.close();
+
+    // Seen again: its batch goes out about a second after the read, and the answer carries its stored state (the
+    // growth figure's "before"). The cell gets the next tweet before that answer comes.
+    const { page, errors } = await open(HOME, homePage([{ ...a!, c: { ...a!.c, views: 950 } }]).replace('</body>', `<template id="next">${tweet(b!)}</template></body>`));
+    await badge(page, a!.id, 'er');
+    await page.evaluate(() => {
+      const next = (document.getElementById('next') as HTMLTemplateElement).content.querySelector('article')!;
+      document.querySelector('article')!.replaceChildren(...next.cloneNode(true).childNodes);
+    });
+    await badge(page, b!.id, 'er');
+    await settle(page);
+    expect(await page.locator('[data-postmeter-post]').evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-postmeter-post')))).toEqual([`x:${b!.id}`]);
+    expect(errors.errors).toEqual([]);
+  });
+
   it('follows SPA navigation: the new page is read and the popup lists its posts', async () => {
     const [a, b] = withIds(
       [make('before_nav', { replies: 1, reposts: 1, likes: 1, bookmarks: 1, views: 100 }), make('after_nav', { replies: 2, reposts: 2, likes: 2, bookmarks: 2, views: 200 })],
