@@ -72,7 +72,7 @@ export async function runContentScript(
    * tweet would get the old one's badge.
    */
   const heldBy = new WeakMap<Element, string>();
-  const stillHolds = (read: ReadPost, key = postKey(read.post)) => read.el.isConnected && heldBy.get(read.el) === key;
+  const stillHolds = (read: ReadPost, key: string) => read.el.isConnected && heldBy.get(read.el) === key;
   let paused: ObserveReply['paused'];
   let prefs: Preferences;
   /** parseCount's tables came from storage (else this page builds them, and keeps them once it has sent a batch). */

@@ -126,7 +126,7 @@ describe('X in Chromium: badges and a living page', () => {
     expect(errors.errors).toEqual([]);
   });
 
-  it('keeps the new tweet\'s badge on a recycled node when the old tweet\'s stored state arrives after', async () => {
+  it("keeps the new tweet's badge on a recycled node when the old tweet's stored state arrives after", async () => {
     const [a, b] = withIds(
       [make('seen_before', { replies: 1, reposts: 1, likes: 9, bookmarks: 0, views: 900 }), make('now_in_cell', { replies: 2, reposts: 2, likes: 20, bookmarks: 1, views: 2000 })],
       Date.now(),
