@@ -11,7 +11,7 @@
 //   all-blocks-gets  the same, with a get per post first (what ingest() needs to return each post's state before
 //                 the batch, its `prior`, when the posts are not known in memory), each finding a row
 //
-// Usage: node scripts/idb-layouts.mjs (about 30 s). docs/performance.md quotes its output.
+// Usage: node scripts/idb-layouts.mjs (about 17 s here). docs/performance.md quotes its output.
 import { chromium } from 'playwright-core';
 import { findChromium, NO_CHROMIUM } from './chromium.mjs';
 
