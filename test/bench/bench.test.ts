@@ -47,6 +47,12 @@ const BROWSER_FIGURES = [
   'naive_us_per_post_keep',
   'naive_reads_per_post',
   'naive_reads_per_post_keep',
+  'naive_first_read_us',
+  'naive_repeat_read_us',
+  'naive_first_read_us_keep',
+  'naive_repeat_read_us_keep',
+  'scan_vs_naive_ceiling',
+  'scan_vs_naive_recycled_ceiling',
   'attribution_check_ms',
 ];
 
