@@ -324,11 +324,14 @@ const scanGroup: BenchGroup = async (ctx) => {
     // One timed naive run per feed, after the rounds and left out of them (see the header).
     const timedRuns: Run[] = [];
     for (const mode of ['recycle', 'keep'] as const) if (!only || only === `naive*:${mode}`) timedRuns.push(await run('naive', mode, true));
-    const timedRead = (mode: Mode, f: (r: Run) => number | undefined) => f(timedRuns.find((r) => r.mode === mode) ?? ({} as Run)) ?? NaN;
+    const timedRun = (mode: Mode) => timedRuns.find((r) => r.mode === mode);
 
     const pick = (side: Side, mode: Mode, f: (r: Run) => number) => median(runs.filter((r) => r.side === side && r.mode === mode).map(f));
     /** The timed run's time ÷ its first reads (one per tweet): the ratio of a scanner whose only cost is that one read. */
-    const ceiling = (mode: Mode) => timedRead(mode, (r) => r.totalUs / (size.posts * (r.firstReadUs ?? NaN)));
+    const ceiling = (mode: Mode) => {
+      const r = timedRun(mode);
+      return r?.firstReadUs ? r.totalUs / (size.posts * r.firstReadUs) : NaN;
+    };
     const flat = (mode: Mode) => pick('postmeter', mode, (r) => r.lateUs / r.earlyUs);
     const out: Figure[] = [
       figure('scan_flatness', flat('recycle'), 'x', { op: '<=', limit: 1.3 }),
@@ -344,10 +347,10 @@ const scanGroup: BenchGroup = async (ctx) => {
       // How often the naive scanner reads each tweet: its repeat reads are what the ratios weigh Postmeter's one against.
       figure('naive_reads_per_post', pick('naive', 'recycle', (r) => r.reads ?? NaN) / size.posts, 'x'),
       figure('naive_reads_per_post_keep', pick('naive', 'keep', (r) => r.reads ?? NaN) / size.posts, 'x'),
-      figure('naive_first_read_us', timedRead('recycle', (r) => r.firstReadUs), 'us'),
-      figure('naive_repeat_read_us', timedRead('recycle', (r) => r.repeatReadUs), 'us'),
-      figure('naive_first_read_us_keep', timedRead('keep', (r) => r.firstReadUs), 'us'),
-      figure('naive_repeat_read_us_keep', timedRead('keep', (r) => r.repeatReadUs), 'us'),
+      figure('naive_first_read_us', timedRun('recycle')?.firstReadUs ?? NaN, 'us'),
+      figure('naive_repeat_read_us', timedRun('recycle')?.repeatReadUs ?? NaN, 'us'),
+      figure('naive_first_read_us_keep', timedRun('keep')?.firstReadUs ?? NaN, 'us'),
+      figure('naive_repeat_read_us_keep', timedRun('keep')?.repeatReadUs ?? NaN, 'us'),
       // The most either ratio can be for a scanner that reads each tweet once with the same adapter (at the naive
       // side's cost of a first read) and does nothing else: no observers, no badges, no messages.
       figure('scan_vs_naive_ceiling', ceiling('keep'), 'x'),

@@ -21,30 +21,24 @@ export function startNaive(timed = false): void {
   if (started) return;
   started = true;
   const url = new URL(location.href);
-  const readAll = () => {
-    for (const el of document.querySelectorAll(x.postSelector)) {
-      const post = x.read(el, url);
-      reads++;
-      if (post && Object.keys(post.metrics).length > 0) ids.add(post.postId);
-    }
-  };
-  const readAllTimed = () => {
-    for (const el of document.querySelectorAll(x.postSelector)) {
-      const t0 = performance.now();
-      const post = x.read(el, url);
-      const us = (performance.now() - t0) * 1000;
-      reads++;
-      if (post && !readOnce.has(post.postId)) {
-        readOnce.add(post.postId);
-        firstUs += us;
-      } else repeatUs += us;
-      if (post && Object.keys(post.metrics).length > 0) ids.add(post.postId);
-    }
-  };
   new MutationObserver(() => {
     callbacks++;
-    (timed ? readAllTimed : readAll)();
+    for (const el of document.querySelectorAll(x.postSelector)) {
+      const t0 = timed ? performance.now() : 0;
+      const post = x.read(el, url);
+      if (timed) timeRead(post?.postId, (performance.now() - t0) * 1000);
+      reads++;
+      if (post && Object.keys(post.metrics).length > 0) ids.add(post.postId);
+    }
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+}
+
+/** A timed read: the first of its tweet, or a repeat (a read that recognised no tweet counts as a repeat). */
+function timeRead(postId: string | undefined, us: number): void {
+  if (postId !== undefined && !readOnce.has(postId)) {
+    readOnce.add(postId);
+    firstUs += us;
+  } else repeatUs += us;
 }
 
 export interface NaiveStats {
