@@ -10,8 +10,11 @@
 //                 a post is left out: an upper bound)
 //   all-blocks-gets  the same, with a get per post first (what ingest() needs to return each post's state before
 //                 the batch, its `prior`, when the posts are not known in memory), each finding a row
+//   all-blocks-checked  all-blocks with one get per transaction instead: a generation record that every writer
+//                 would bump, read to check that posts' states kept in memory are still the database's (the safe
+//                 cache the priors would need). Not counted: a summary record for the popup, and every reader.
 //
-// Usage: node scripts/idb-layouts.mjs (about 17 s here). docs/performance.md quotes its output.
+// Usage: node scripts/idb-layouts.mjs (about 18 s here). docs/performance.md quotes its output.
 import { chromium } from 'playwright-core';
 import { findChromium, NO_CHROMIUM } from './chromium.mjs';
 
@@ -23,7 +26,7 @@ if (!executablePath) {
 
 /** Runs in the page: snapshots/s for each layout and side. */
 async function measure() {
-  const LAYOUTS = ['rows', 'rows-cached', 'snap-blocks', 'all-blocks', 'all-blocks-gets'];
+  const LAYOUTS = ['rows', 'rows-cached', 'snap-blocks', 'all-blocks', 'all-blocks-gets', 'all-blocks-checked'];
   const exact = (n) => ({ value: n, min: n, max: n, exact: true });
   const metrics = (i, r) => ({
     views: { value: 1000 * (i + r), min: 1000 * (i + r), max: 1000 * (i + r) + 99, exact: false },
@@ -64,15 +67,17 @@ async function measure() {
       const blocks = db.createObjectStore('blocks', { autoIncrement: true });
       blocks.createIndex('by-post', 'keys', { multiEntry: true });
       blocks.createIndex('by-time', 'observedAt');
+      db.createObjectStore('meta').put(1, 'generation');
     };
     return request(req);
   }
 
   async function store(db, layout, batch, at) {
-    const tx = db.transaction(['posts', 'snapshots', 'blocks'], 'readwrite');
+    const tx = db.transaction(['posts', 'snapshots', 'blocks', 'meta'], 'readwrite');
     const posts = tx.objectStore('posts');
     const rows = batch.map(([i, r]) => postRow(i, r, at));
     if (layout === 'rows' || layout === 'all-blocks-gets') await Promise.all(rows.map((row) => request(posts.get([row.site, row.postId]))));
+    if (layout === 'all-blocks-checked' && (await request(tx.objectStore('meta').get('generation'))) !== 1) throw new Error('generation changed');
     if (layout === 'rows' || layout === 'rows-cached') {
       const snaps = tx.objectStore('snapshots');
       for (const row of rows) {
